@@ -1,0 +1,22 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+// The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
+export const SITE = 'https://docs.ocpplab.com';
+
+export default defineConfig({
+  site: SITE,
+  trailingSlash: 'always',
+  server: {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 4321),
+  },
+  integrations: [
+    starlight({
+      title: 'OCPPLAB Gateway',
+      description: 'Documentation of the OCPPLAB Gateway API: drive fleets of simulated OCPP charge points.',
+      sidebar: [{ label: 'Docs', items: [{ label: 'Welcome', link: '/' }] }],
+    }),
+  ],
+});
