@@ -1,0 +1,181 @@
+import { asArray, asObject, asString, isObject, type JsonObject, SlugScope, slugify } from './json.ts';
+import { navigation, REFERENCE_BASE, rawOperations } from './navigation.ts';
+import { operationParts } from './operation.ts';
+import { componentSchemaName, Resolver } from './resolver.ts';
+import { codeSamples } from './samples.ts';
+import { schemaNode } from './schema.ts';
+import { securityRequirements, securitySchemes } from './security.ts';
+import {
+  type ApiModel,
+  HTTP_METHODS,
+  type NamedSchema,
+  type OperationDetail,
+  type OperationSummary,
+  type SchemaNode,
+  type Webhook,
+} from './types.ts';
+
+export interface ModelOptions {
+  /** Environment variable code samples read the credential from. */
+  tokenEnv: string;
+  /** Nesting depth after which named schemas are linked rather than expanded. */
+  maxSchemaDepth: number;
+}
+
+/**
+ * The model of a bundled OpenAPI 3.0/3.1 document. Navigation, slugs and the
+ * schema index are computed at once; each operation's details are resolved on
+ * first use and kept.
+ */
+export function buildModel(document: JsonObject, options: ModelOptions): ApiModel {
+  const resolver = new Resolver(document);
+  const info = asObject(document.info);
+  const servers = asArray(document.servers)
+    .filter(isObject)
+    .map((server) => {
+      const url = asString(server.url) ?? '/';
+      const description = asString(server.description);
+      return description === undefined ? { url } : { url, description };
+    });
+  const schemes = securitySchemes(document.components);
+  const raw = rawOperations(document.paths);
+  const groups = navigation(document, raw);
+  const operations = groups.flatMap((group) => group.tags.flatMap((tag) => tag.operations));
+  const context = {
+    resolver,
+    maxDepth: options.maxSchemaDepth,
+    securitySchemes: schemes,
+    defaultSecurity: document.security,
+  };
+  const baseUrl = (servers[0]?.url ?? '').replace(/\/+$/, '') || '';
+
+  const details = new Map<string, OperationDetail>();
+  const detail = (summary: OperationSummary): OperationDetail => {
+    const known = details.get(summary.key);
+    if (known !== undefined) return known;
+    const source = raw.find((op) => `${op.method} ${op.path}` === summary.key);
+    if (source === undefined) throw new Error(`Unknown operation '${summary.key}'.`);
+    const at = `#/paths/${summary.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${summary.method}`;
+    const parts = operationParts(source.operation, source.pathItem, context, at);
+    const samples = codeSamples({
+      baseUrl,
+      method: summary.method,
+      path: summary.path,
+      parameters: parts.parameters,
+      requestBody: parts.requestBody,
+      responses: parts.responses,
+      security: parts.security,
+      tokenEnv: options.tokenEnv,
+    });
+    const made: OperationDetail = { ...summary, ...parts, samples };
+    details.set(summary.key, made);
+    return made;
+  };
+
+  const schemaSlugs = new SlugScope();
+  const usage = schemaUsage(raw, resolver);
+  const schemas: NamedSchema[] = Object.entries(asObject(asObject(document.components).schemas)).map(
+    ([name, value]) => {
+      const schema: NamedSchema = {
+        name,
+        slug: `${REFERENCE_BASE}/schemas/${schemaSlugs.take(slugify(name))}`,
+        usedBy: [...(usage.get(name) ?? [])],
+      };
+      const description = asString(asObject(value).description);
+      if (description !== undefined) schema.description = description;
+      return schema;
+    },
+  );
+  const schemaNodes = new Map<string, SchemaNode>();
+
+  const model: ApiModel = {
+    title: asString(info.title) ?? 'API',
+    version: asString(info.version) ?? '',
+    servers,
+    baseUrl,
+    securitySchemes: schemes,
+    security: securityRequirements(document.security, schemes),
+    groups,
+    operations,
+    webhooks: webhooks(document, context),
+    schemas,
+    detail,
+    schemaNode(schema) {
+      const known = schemaNodes.get(schema.name);
+      if (known !== undefined) return known;
+      const ref = `#/components/schemas/${schema.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const node = schemaNode(
+        { $ref: ref },
+        { resolver, direction: 'both', maxDepth: options.maxSchemaDepth },
+        ref,
+      );
+      schemaNodes.set(schema.name, node);
+      return node;
+    },
+  };
+  const description = asString(info.description);
+  if (description !== undefined) model.description = description;
+  return model;
+}
+
+function webhooks(document: JsonObject, context: Parameters<typeof operationParts>[2]): Webhook[] {
+  const out: Webhook[] = [];
+  const slugs = new SlugScope();
+  for (const [name, entry] of Object.entries(asObject(document.webhooks))) {
+    const pathItem = context.resolver.deref(entry, `#/webhooks/${name}`).value;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const parts = operationParts(operation, pathItem, context, `#/webhooks/${name}/${method}`);
+      const webhook: Webhook = {
+        name,
+        method,
+        summary: asString(operation.summary) ?? name,
+        slug: `${REFERENCE_BASE}/webhooks/${slugs.take(slugify(name))}`,
+        deprecated: operation.deprecated === true,
+        parameters: parts.parameters,
+        responses: parts.responses,
+      };
+      if (parts.description !== undefined) webhook.description = parts.description;
+      if (parts.requestBody !== undefined) webhook.requestBody = parts.requestBody;
+      out.push(webhook);
+    }
+  }
+  return out;
+}
+
+/** Component schema name → keys of the operations that use it, directly or through other schemas. */
+function schemaUsage(
+  operations: ReturnType<typeof rawOperations>,
+  resolver: Resolver,
+): Map<string, Set<string>> {
+  const closure = new Map<string, Set<string>>();
+  const refsOf = (value: unknown, into: Set<string>, seen: Set<unknown>) => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (isObject(value) && typeof value.$ref === 'string') {
+      const name = componentSchemaName(value.$ref);
+      if (name !== undefined && !into.has(name)) {
+        into.add(name);
+        refsOf(resolver.lookup(value.$ref, value.$ref), into, seen);
+        return;
+      }
+      if (name === undefined) {
+        refsOf(resolver.lookup(value.$ref, value.$ref), into, seen);
+        return;
+      }
+    }
+    for (const member of Array.isArray(value) ? value : Object.values(value)) refsOf(member, into, seen);
+  };
+  for (const op of operations) {
+    const names = new Set<string>();
+    const { callbacks: _callbacks, ...operation } = op.operation;
+    refsOf({ operation, parameters: op.pathItem.parameters }, names, new Set());
+    for (const name of names) {
+      const users = closure.get(name) ?? new Set<string>();
+      users.add(`${op.method} ${op.path}`);
+      closure.set(name, users);
+    }
+  }
+  return closure;
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildModel, type ModelOptions } from './build.ts';
+import { isObject, type JsonObject } from './json.ts';
+import type { ApiModel } from './types.ts';
+
+/**
+ * Reads a bundled contract from disk: the model's only I/O. Builds read the
+ * synced `openapi/openapi.json`; fetching happens in `npm run sync` alone.
+ */
+export function readContract(path: string): JsonObject {
+  const file = resolve(path);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `${path}: cannot read the contract (${(error as Error).message}). Run 'npm run sync' to restore it.`,
+    );
+  }
+  if (!isObject(parsed) || typeof parsed.openapi !== 'string' || !/^3\.[01]\./.test(parsed.openapi)) {
+    throw new Error(
+      `${path}: not an OpenAPI 3.0 or 3.1 document (no 'openapi: 3.x' field). Run 'npm run sync' to restore it.`,
+    );
+  }
+  return parsed;
+}
+
+const cache = new Map<string, ApiModel>();
+
+/** The model of a contract file, built once per process and path. */
+export function loadModel(path: string, options: ModelOptions): ApiModel {
+  const key = `${resolve(path)}|${options.tokenEnv}|${options.maxSchemaDepth}`;
+  let model = cache.get(key);
+  if (model === undefined) {
+    model = buildModel(readContract(path), options);
+    cache.set(key, model);
+  }
+  return model;
+}

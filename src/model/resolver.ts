@@ -1,0 +1,58 @@
+import { isObject, type JsonObject } from './json.ts';
+
+/**
+ * Follows local `$ref`s (`#/components/schemas/Charger`) in a bundled document.
+ * The sync step bundles external files, so only same-document refs remain.
+ */
+export class Resolver {
+  readonly document: JsonObject;
+
+  constructor(document: JsonObject) {
+    this.document = document;
+  }
+
+  /** The value at a JSON pointer ref, or an error naming the ref and where it was used. */
+  lookup(ref: string, usedAt: string): unknown {
+    if (!ref.startsWith('#')) {
+      throw new Error(
+        `$ref '${ref}' at ${usedAt} points outside the document; bundle the contract first (npm run sync).`,
+      );
+    }
+    let node: unknown = this.document;
+    for (const raw of ref.slice(1).split('/').slice(1)) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) node = node[Number(key)];
+      else if (isObject(node)) node = node[key];
+      else node = undefined;
+      if (node === undefined) throw new Error(`$ref '${ref}' at ${usedAt} cannot be resolved.`);
+    }
+    return node;
+  }
+
+  /**
+   * Follows a chain of refs (a ref to a ref …) to a concrete object.
+   * Returns the object and the last ref followed.
+   */
+  deref(value: unknown, usedAt: string): { value: JsonObject; ref?: string } {
+    let current = value;
+    let ref: string | undefined;
+    const seen = new Set<string>();
+    while (isObject(current) && typeof current.$ref === 'string') {
+      if (seen.has(current.$ref)) throw new Error(`$ref '${current.$ref}' at ${usedAt} refers to itself.`);
+      seen.add(current.$ref);
+      ref = current.$ref;
+      current = this.lookup(current.$ref, usedAt);
+    }
+    return ref === undefined
+      ? { value: isObject(current) ? current : {} }
+      : { value: isObject(current) ? current : {}, ref };
+  }
+}
+
+/** `#/components/schemas/ChargerCreate` → `ChargerCreate`; other refs → undefined. */
+export function componentSchemaName(ref: string): string | undefined {
+  const prefix = '#/components/schemas/';
+  return ref.startsWith(prefix)
+    ? decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, '/').replace(/~0/g, '~')
+    : undefined;
+}

@@ -1,0 +1,309 @@
+import { asArray, asNumber, asObject, asString, asStringArray, isObject, type JsonObject } from './json.ts';
+import { componentSchemaName, type Resolver } from './resolver.ts';
+import type { Constraint, Field, SchemaContext, SchemaNode, Variant, Variants } from './types.ts';
+
+export interface SchemaOptions {
+  resolver: Resolver;
+  direction: SchemaContext;
+  /** Nesting depth after which a named schema is linked instead of expanded (keeps pages bounded). */
+  maxDepth: number;
+}
+
+interface Walk {
+  options: SchemaOptions;
+  /** Component schemas being expanded above this node: the cycle detector. */
+  stack: readonly string[];
+  depth: number;
+  /** Where we are, for error messages. */
+  at: string;
+}
+
+const CONSTRAINT_KEYWORDS: readonly Constraint['keyword'][] = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+];
+
+/** Turns a raw schema (possibly a `$ref`) into a display node. */
+export function schemaNode(raw: unknown, options: SchemaOptions, at: string): SchemaNode {
+  return convert(raw, { options, stack: [], depth: 0, at });
+}
+
+function emptyNode(type: string): SchemaNode {
+  return {
+    type,
+    nullable: false,
+    deprecated: false,
+    readOnly: false,
+    writeOnly: false,
+    constraints: [],
+    examples: [],
+  };
+}
+
+function convert(raw: unknown, walk: Walk): SchemaNode {
+  if (raw === true || raw === undefined) return emptyNode('any');
+  if (raw === false) return emptyNode('never');
+  if (!isObject(raw)) return emptyNode('any');
+
+  if (typeof raw.$ref === 'string') return convertRef(raw, raw.$ref, walk);
+
+  const allOf = asArray(raw.allOf);
+  if (allOf.length > 0) return convertAllOf(raw, allOf, walk);
+
+  const alternatives =
+    asArray(raw.oneOf).length > 0 ? 'oneOf' : asArray(raw.anyOf).length > 0 ? 'anyOf' : undefined;
+  if (alternatives) return convertAlternatives(raw, alternatives, walk);
+
+  return convertPlain(raw, walk);
+}
+
+/** A `$ref`, with 3.1 sibling keywords (description, deprecated…) laid over the target. */
+function convertRef(raw: JsonObject, ref: string, walk: Walk): SchemaNode {
+  const name = componentSchemaName(ref);
+  const { $ref: _ref, ...siblings } = raw;
+  if (name !== undefined && walk.stack.includes(name)) {
+    return annotate({ ...emptyNode('object'), ref: name, recursive: true }, siblings);
+  }
+  const target = walk.options.resolver.lookup(ref, walk.at);
+  if (name !== undefined && walk.depth >= walk.options.maxDepth && isComposite(target)) {
+    return annotate({ ...emptyNode('object'), ref: name, truncated: true }, siblings);
+  }
+  const inner = convert(target, {
+    ...walk,
+    stack: name === undefined ? walk.stack : [...walk.stack, name],
+  });
+  const node = name === undefined ? inner : { ...inner, ref: name };
+  return annotate(node, siblings);
+}
+
+/** Applies annotation keywords that may sit beside a `$ref` or around an `allOf`. */
+function annotate(node: SchemaNode, raw: JsonObject): SchemaNode {
+  const out: SchemaNode = { ...node };
+  const description = asString(raw.description);
+  if (description !== undefined) out.description = description;
+  const title = asString(raw.title);
+  if (title !== undefined && out.title === undefined) out.title = title;
+  if (raw.deprecated === true) out.deprecated = true;
+  if (raw.readOnly === true) out.readOnly = true;
+  if (raw.writeOnly === true) out.writeOnly = true;
+  if (raw.nullable === true) out.nullable = true;
+  if ('default' in raw) out.default = { value: raw.default };
+  const examples = ownExamples(raw);
+  if (examples.length > 0) out.examples = examples;
+  return out;
+}
+
+/**
+ * `allOf` is merged into one object. The common FastAPI/Pydantic shape
+ * `{ allOf: [{ $ref }], description }` keeps the referenced name.
+ */
+function convertAllOf(raw: JsonObject, allOf: unknown[], walk: Walk): SchemaNode {
+  const { allOf: _allOf, ...rest } = raw;
+  const only = allOf[0];
+  if (allOf.length === 1 && isObject(only) && typeof only.$ref === 'string' && !hasStructure(rest)) {
+    return annotate(convertRef(only, only.$ref, walk), rest);
+  }
+  const merged: JsonObject = {};
+  const properties: JsonObject = {};
+  const required = new Set<string>();
+  const names: string[] = [];
+  for (const part of [...allOf, rest]) {
+    const { value, ref } = walk.options.resolver.deref(part, walk.at);
+    const name = ref === undefined ? undefined : componentSchemaName(ref);
+    if (name !== undefined) {
+      if (walk.stack.includes(name)) continue; // a part that is an ancestor adds nothing new
+      names.push(name);
+    }
+    const resolved = asArray(value.allOf).length > 0 ? flattenAllOf(value, walk) : value;
+    for (const [key, member] of Object.entries(asObject(resolved.properties))) properties[key] = member;
+    for (const key of asStringArray(resolved.required)) required.add(key);
+    for (const [key, member] of Object.entries(resolved)) {
+      if (key === 'properties' || key === 'required' || key === 'allOf') continue;
+      if (!(key in merged)) merged[key] = member;
+    }
+  }
+  if (Object.keys(properties).length > 0) {
+    merged.properties = properties;
+    merged.type ??= 'object';
+  }
+  if (required.size > 0) merged.required = [...required];
+  for (const key of ['description', 'title'] as const) if (rest[key] !== undefined) merged[key] = rest[key];
+  return convert(merged, { ...walk, stack: [...walk.stack, ...names] });
+}
+
+/** Nested `allOf` inside an `allOf` part, merged the same way (properties and required only). */
+function flattenAllOf(schema: JsonObject, walk: Walk): JsonObject {
+  const out: JsonObject = { ...schema, properties: { ...asObject(schema.properties) } };
+  const required = new Set(asStringArray(schema.required));
+  for (const part of asArray(schema.allOf)) {
+    const { value } = walk.options.resolver.deref(part, walk.at);
+    const flat = asArray(value.allOf).length > 0 ? flattenAllOf(value, walk) : value;
+    Object.assign(asObject(out.properties), asObject(flat.properties));
+    for (const key of asStringArray(flat.required)) required.add(key);
+    for (const [key, member] of Object.entries(flat)) if (!(key in out)) out[key] = member;
+  }
+  delete out.allOf;
+  out.required = [...required];
+  return out;
+}
+
+/** Whether expanding the schema adds nested rows (enums and scalars are cheap to show inline). */
+function isComposite(raw: unknown): boolean {
+  return (
+    isObject(raw) &&
+    ['properties', 'items', 'allOf', 'oneOf', 'anyOf', 'additionalProperties'].some((key) => key in raw)
+  );
+}
+
+function hasStructure(raw: JsonObject): boolean {
+  return ['properties', 'items', 'type', 'oneOf', 'anyOf', 'enum', 'const', 'additionalProperties'].some(
+    (key) => key in raw,
+  );
+}
+
+function isNullSchema(value: unknown): boolean {
+  return (
+    isObject(value) && (value.type === 'null' || (value.const === null && Object.keys(value).length === 1))
+  );
+}
+
+/** `oneOf`/`anyOf`: a lone non-null option plus `null` is just a nullable schema. */
+function convertAlternatives(raw: JsonObject, kind: 'oneOf' | 'anyOf', walk: Walk): SchemaNode {
+  const options = asArray(raw[kind]);
+  const nonNull = options.filter((option) => !isNullSchema(option));
+  const hasNull = nonNull.length < options.length;
+  const { [kind]: _options, ...rest } = raw;
+
+  if (nonNull.length === 1) {
+    const inner = convert(nonNull[0], walk);
+    const node = annotate({ ...inner, nullable: inner.nullable || hasNull }, rest);
+    return hasStructure(rest) ? mergePlain(node, rest, walk) : node;
+  }
+
+  const variantList: Variant[] = nonNull.map((option, index) => {
+    const schema = convert(option, { ...walk, depth: walk.depth + 1, at: `${walk.at}/${kind}/${index}` });
+    return { name: schema.ref ?? schema.title ?? `Option ${index + 1}`, schema };
+  });
+  const variants: Variants = { kind, options: variantList };
+  const discriminator = asObject(raw.discriminator);
+  const propertyName = asString(discriminator.propertyName);
+  if (propertyName !== undefined) {
+    const mapping = Object.entries(asObject(discriminator.mapping)).map(([value, target]) => ({
+      value,
+      schema: componentSchemaName(String(target)) ?? String(target),
+    }));
+    variants.discriminator = {
+      propertyName,
+      mapping:
+        mapping.length > 0
+          ? mapping
+          : variantList
+              .filter((v) => v.schema.ref !== undefined)
+              .map((v) => ({ value: v.name, schema: v.name })),
+    };
+  }
+  const node: SchemaNode = annotate({ ...emptyNode(kind), nullable: hasNull, variants }, rest);
+  return hasStructure(rest) ? mergePlain(node, rest, walk) : node;
+}
+
+/** Keeps object members declared beside `oneOf`/`anyOf` (shared properties of every variant). */
+function mergePlain(node: SchemaNode, rest: JsonObject, walk: Walk): SchemaNode {
+  const plain = convertPlain(rest, walk);
+  const merged: SchemaNode = { ...node, constraints: [...node.constraints, ...plain.constraints] };
+  if (plain.properties) merged.properties = [...(node.properties ?? []), ...plain.properties];
+  if (plain.enum) merged.enum = plain.enum;
+  if (node.type === 'any') merged.type = plain.type;
+  return merged;
+}
+
+function ownExamples(raw: JsonObject): unknown[] {
+  const examples = Array.isArray(raw.examples) ? [...raw.examples] : [];
+  if ('example' in raw) examples.unshift(raw.example);
+  return examples;
+}
+
+function convertPlain(raw: JsonObject, walk: Walk): SchemaNode {
+  const types = Array.isArray(raw.type)
+    ? asStringArray(raw.type)
+    : typeof raw.type === 'string'
+      ? [raw.type]
+      : [];
+  const nonNullTypes = types.filter((type) => type !== 'null');
+  const nullable =
+    types.includes('null') ||
+    raw.nullable === true ||
+    (Array.isArray(raw.enum) && raw.enum.includes(null) && types.length === 0);
+
+  const node = annotate(emptyNode(inferType(raw, nonNullTypes)), raw);
+  node.nullable = nullable;
+  const format = asString(raw.format);
+  if (format !== undefined) node.format = format;
+  if ('const' in raw) node.const = { value: raw.const };
+  if (Array.isArray(raw.enum)) node.enum = raw.enum.filter((value) => value !== null || !nullable);
+  for (const keyword of CONSTRAINT_KEYWORDS) {
+    const value = raw[keyword];
+    if (typeof value === 'number' || typeof value === 'string' || value === true)
+      node.constraints.push({ keyword, value });
+  }
+
+  const child: Walk = { ...walk, depth: walk.depth + 1 };
+  if (isObject(raw.properties)) {
+    const required = new Set(asStringArray(raw.required));
+    const fields: Field[] = [];
+    for (const [name, member] of Object.entries(raw.properties)) {
+      const schema = convert(member, { ...child, at: `${walk.at}/properties/${name}` });
+      if (walk.options.direction === 'request' && schema.readOnly) continue;
+      if (walk.options.direction === 'response' && schema.writeOnly) continue;
+      fields.push({ name, required: required.has(name), schema });
+    }
+    node.properties = fields;
+  }
+  if (raw.items !== undefined && !Array.isArray(raw.items)) {
+    node.items = convert(raw.items, { ...child, at: `${walk.at}/items` });
+  } else if (Array.isArray(raw.prefixItems) && raw.prefixItems.length > 0) {
+    node.items = convert(raw.prefixItems[0], { ...child, at: `${walk.at}/prefixItems/0` });
+  }
+  if (
+    raw.additionalProperties === true ||
+    (isObject(raw.additionalProperties) && Object.keys(raw.additionalProperties).length === 0)
+  ) {
+    if (node.properties === undefined) node.additionalProperties = true;
+  } else if (isObject(raw.additionalProperties)) {
+    node.additionalProperties = convert(raw.additionalProperties, {
+      ...child,
+      at: `${walk.at}/additionalProperties`,
+    });
+  }
+  if (node.type === 'object' && node.properties === undefined && node.additionalProperties !== undefined) {
+    node.type = 'map';
+  }
+  return node;
+}
+
+function inferType(raw: JsonObject, types: string[]): string {
+  if (types.length > 0) return types.join(' | ');
+  if (isObject(raw.properties) || raw.additionalProperties !== undefined) return 'object';
+  if (raw.items !== undefined || raw.prefixItems !== undefined) return 'array';
+  const sample =
+    'const' in raw
+      ? raw.const
+      : Array.isArray(raw.enum)
+        ? raw.enum.find((value) => value !== null)
+        : undefined;
+  if (typeof sample === 'string') return 'string';
+  if (typeof sample === 'number') return Number.isInteger(sample) ? 'integer' : 'number';
+  if (typeof sample === 'boolean') return 'boolean';
+  if (asNumber(raw.minLength) !== undefined || typeof raw.pattern === 'string') return 'string';
+  return 'any';
+}
