@@ -1,0 +1,12 @@
+import { resolveConfig } from './config.ts';
+import { loadModel } from './model/load.ts';
+import { referencePages } from './model/pages.ts';
+
+/** The options of this build (see `src/config.ts`). */
+export const config = resolveConfig();
+
+/** The model of the synced contract, built once per build. */
+export const model = loadModel(config.contractPath, config);
+
+/** The reference pages in sidebar order, shared by routes, twins and llms.txt. */
+export const reference = referencePages(model);
