@@ -1,0 +1,67 @@
+// `npm run test:snippets`: every code block of the docs runs against the contract.
+// Options: --docs <dir> (default docs), --contract <file> (default openapi/openapi.json),
+// --concurrency <n>, --timeout <seconds>. OCPPLAB_BASE_URL + OCPPLAB_TOKEN: run against a real API.
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveConfig, serverFromEnvironment } from './config.ts';
+import { loadContract } from './contract.ts';
+import { checkContractExamples, formatExampleProblem } from './examples.ts';
+import { formatReport } from './report.ts';
+import { runSnippets } from './runner.ts';
+import { snippetSources } from './sources.ts';
+
+function optionalNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new Error(`--${name} must be a positive number, got '${value}'`);
+  return number;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: 'string' },
+      contract: { type: 'string' },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+  });
+  const concurrency = optionalNumber(values.concurrency, 'concurrency');
+  const timeout = optionalNumber(values.timeout, 'timeout');
+  const config = resolveConfig({
+    ...(values.docs === undefined ? {} : { docsDir: values.docs }),
+    ...(values.contract === undefined ? {} : { contractPath: values.contract }),
+    ...(concurrency === undefined ? {} : { concurrency: Math.floor(concurrency) }),
+    ...(timeout === undefined ? {} : { timeoutMs: Math.round(timeout * 1000) }),
+    server: serverFromEnvironment(process.env),
+  });
+  const contract = await loadContract(config.contractPath, relative(config.root, config.contractPath));
+
+  // 1. The contract's own examples match their schemas.
+  const examples = checkContractExamples(contract);
+  for (const problem of examples.problems) console.log(formatExampleProblem(contract.path, problem));
+  console.log(`contract examples: ${examples.checked} checked, ${examples.problems.length} invalid`);
+
+  // 2. The pages: hand-written guides, then the generated reference.
+  const sources = await snippetSources({ docsDir: config.docsDir, root: config.root, contract });
+
+  // 3. Every runnable block runs against Prism (or the real API) and is judged.
+  const server = config.server.kind === 'remote' ? config.server.baseUrl : `a Prism mock of ${contract.path}`;
+  console.log(`snippets: ${sources.length} pages, against ${server}`);
+  const summary = await runSnippets(sources, config);
+
+  // 4. One line per block, failures in full, the summary last.
+  process.stdout.write(formatReport(summary));
+  return summary.failed > 0 || examples.problems.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`test:snippets: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

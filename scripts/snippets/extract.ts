@@ -1,0 +1,99 @@
+/**
+ * Extract: page text → fenced code blocks with their page, line, title and fence meta.
+ * Pure; `.mdx` pages are parsed with remark-mdx so blocks nested in JSX (`<TabItem>`) are found.
+ */
+import type { Code, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import type { CodeBlock, FenceMeta, Runtime, SnippetSource } from './types.ts';
+
+const runtimes: Readonly<Record<string, Runtime>> = {
+  bash: 'shell',
+  sh: 'shell',
+  shell: 'shell',
+  curl: 'shell',
+  python: 'python',
+  py: 'python',
+  python3: 'python',
+  ts: 'typescript',
+  typescript: 'typescript',
+  js: 'javascript',
+  javascript: 'javascript',
+};
+
+export function runtimeOf(lang: string): Runtime | undefined {
+  return Object.hasOwn(runtimes, lang) ? runtimes[lang] : undefined;
+}
+
+const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Splits YAML frontmatter off a page. The body keeps one empty line per frontmatter line, so that
+ * positions in the body are positions in the file.
+ */
+export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
+  const match = frontmatterPattern.exec(text);
+  if (!match) return { data: {}, body: text };
+  const parsed: unknown = parseYaml(match[1] ?? '');
+  const data = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { ...parsed } : {};
+  const blank = '\n'.repeat(match[0].split('\n').length - 1);
+  return { data, body: blank + text.slice(match[0].length) };
+}
+
+// key="value", key='value', key={…}, key=bare, a bare key, or an Expressive Code range like {1,3}.
+const metaToken = /([A-Za-z_][\w-]*)(?:=("[^"]*"|'[^']*'|\{[^}]*\}|\S+))?|\{[^}]*\}|\S+/g;
+
+/** `title="Create a location" no-run="output only" {2}` → `{ title: …, 'no-run': … }`. */
+export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
+  const attributes: Record<string, string | true> = {};
+  for (const match of (meta ?? '').matchAll(metaToken)) {
+    const [, key, raw] = match;
+    if (key === undefined) continue;
+    if (raw === undefined) {
+      attributes[key] = true;
+    } else {
+      const quoted = /^(["']).*\1$/s.test(raw);
+      attributes[key] = quoted ? raw.slice(1, -1) : raw;
+    }
+  }
+  return attributes;
+}
+
+function parserFor(page: string) {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  return page.endsWith('.mdx') ? processor.use(remarkMdx) : processor;
+}
+
+/** Every fenced code block of a page, in document order, runnable or not. */
+export function extractBlocks(source: SnippetSource): CodeBlock[] {
+  const { body } = splitFrontmatter(source.markdown);
+  let tree: Root;
+  try {
+    tree = parserFor(source.page).parse(body);
+  } catch (error) {
+    const place = (error as { line?: number }).line;
+    const where = typeof place === 'number' ? `${source.page}:${place}` : source.page;
+    throw new Error(`${where}: cannot be parsed (${(error as Error).message}); fix the page's syntax`);
+  }
+  const blocks: CodeBlock[] = [];
+  visit(tree, 'code', (node: Code) => {
+    const meta = parseFenceMeta(node.meta);
+    const lang = (node.lang ?? '').toLowerCase();
+    const title = meta.title;
+    blocks.push({
+      page: source.page,
+      line: node.position?.start.line ?? 0,
+      lang,
+      runtime: runtimeOf(lang),
+      title: typeof title === 'string' ? title : undefined,
+      meta,
+      code: node.value,
+      sequence: source.sequence,
+    });
+  });
+  return blocks;
+}

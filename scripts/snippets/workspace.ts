@@ -1,0 +1,46 @@
+/**
+ * Workspace: the temporary directory the programs run in. One sub-directory per program; the root
+ * holds `package.json` (ES modules), the contract's generated types `ocpplab.d.ts` and a
+ * `node_modules` link to the project's, so `openapi-fetch` and `./ocpplab` resolve as in the docs.
+ */
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import type { Contract } from './contract.ts';
+
+export interface Workspace {
+  dir: string;
+  /** Creates (once) and returns the directory of one program. */
+  programDir(id: string): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/** The `paths` types of the contract under test, as openapi-typescript generates them. */
+export async function generateTypes(contract: Contract): Promise<string> {
+  // openapi-typescript may annotate the document it is given; it gets a copy, the contract stays as loaded.
+  const document: unknown = structuredClone(contract.document);
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0]);
+  return `// Generated from ${contract.path} for the snippet tests.\n${astToString(ast)}`;
+}
+
+export async function createWorkspace(options: { root: string; types: string }): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'ocpplab-snippets-'));
+  await writeFile(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  await writeFile(join(dir, 'ocpplab.d.ts'), options.types);
+  await symlink(join(options.root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    async programDir(id) {
+      const programDir = join(dir, id);
+      await mkdir(programDir, { recursive: true });
+      await symlink('../ocpplab.d.ts', join(programDir, 'ocpplab.d.ts')).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error;
+        },
+      );
+      return programDir;
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
