@@ -21,15 +21,16 @@ export interface TypecheckResult {
 }
 
 /**
- * Compiler options of the snippets: strict, modules resolved like a bundler (`./ocpplab` without
- * an extension, as the docs write it), and only syntax Node's type stripping can erase.
+ * Compiler options of the snippets: strict, Node's globals only (no DOM: the snippets run on
+ * Node), modules resolved like a bundler (`./ocpplab` without an extension, as the docs write it),
+ * and only syntax Node's type stripping can erase.
  */
 export const snippetCompilerOptions = {
   strict: true,
   target: 'es2022',
   module: 'esnext',
   moduleResolution: 'bundler',
-  lib: ['es2023', 'dom', 'dom.iterable'],
+  lib: ['es2023'],
   types: ['node'],
   noEmit: true,
   skipLibCheck: true,

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { generateTypes as generateContractTypes } from '../sync/types.ts';
 import type { Contract } from './contract.ts';
 
 export interface Workspace {
@@ -16,12 +16,13 @@ export interface Workspace {
   remove(): Promise<void>;
 }
 
-/** The `paths` types of the contract under test, as openapi-typescript generates them. */
-export async function generateTypes(contract: Contract): Promise<string> {
-  // openapi-typescript may annotate the document it is given; it gets a copy, the contract stays as loaded.
-  const document: unknown = structuredClone(contract.document);
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0]);
-  return `// Generated from ${contract.path} for the snippet tests.\n${astToString(ast)}`;
+/**
+ * The types of the contract under test, generated exactly as `npm run sync` generates
+ * `src/generated/ocpplab.d.ts`, so a snippet type-checks here when it does for a reader. Generated
+ * per run rather than read from `src/generated/`, which may lag behind the contract being tested.
+ */
+export function generateTypes(contract: Contract): Promise<string> {
+  return generateContractTypes({ ...contract.document });
 }
 
 export async function createWorkspace(options: { root: string; types: string }): Promise<Workspace> {
