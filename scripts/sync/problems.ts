@@ -67,7 +67,9 @@ export class ProblemFormatter {
       const why =
         reason === ''
           ? 'its target does not exist'
-          : reason.replace(/^ENOENT: no such file or directory/, 'no such file');
+          : reason
+              .replace(/^ENOENT: no such file or directory (\S+)$/, 'no such file: $1')
+              .replace(/^(.*) in (\S+) \((\d+):(\d+)\)$/, '$2:$3:$4 cannot be parsed: $1');
       return new SyncError(
         this.where(problem),
         `$ref '${ref}' at ${pointer} cannot be resolved (${why})`,

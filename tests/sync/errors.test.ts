@@ -1,0 +1,207 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sync } from '../../scripts/sync/cli.ts';
+import { resolveConfig } from '../../scripts/sync/config.ts';
+import { errorLines } from '../../scripts/sync/errors.ts';
+import { contract, options, removeTempDirs, snapshot, tempDir, tempProject, tempSource } from './helpers.ts';
+
+type Json = Record<string, unknown>;
+
+afterAll(removeTempDirs);
+
+/** The list operation's 200 schema, to point it somewhere else. */
+function listSchema(ref: string) {
+  return (doc: Json & { paths: Json }) => {
+    const get = (doc.paths['/things'] as Json).get as Json;
+    const ok = (get.responses as Json)['200'] as Json;
+    ok.content = { 'application/json': { schema: { $ref: ref } } };
+  };
+}
+
+interface BadInput {
+  given: string;
+  source: () => Promise<string>;
+  path?: string;
+  /** The error lines, `{source}` standing for the source directory. */
+  want: string[];
+}
+
+const badInputs: BadInput[] = [
+  {
+    given: 'a JSON syntax error',
+    source: () => tempSource({ 'openapi/openapi.json': '{\n  "openapi": "3.1.0",\n  "info": }\n' }),
+    want: [
+      'openapi/openapi.json:3:11: JSON syntax error: value expected. Fix: correct the JSON at line 3, column 11.',
+    ],
+  },
+  {
+    given: 'a YAML syntax error',
+    source: () => tempSource({ 'openapi.yaml': 'openapi: 3.1.0\ninfo: {title: x\npaths: {}\n' }),
+    path: 'openapi.yaml',
+    want: [
+      'openapi.yaml:3:1: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }. Fix: correct the YAML at line 3, column 1.',
+    ],
+  },
+  {
+    given: 'a YAML syntax error in a referenced file',
+    source: () =>
+      tempSource({
+        'schemas/thing.yaml': 'type: object\nproperties:\n  id: [1, 2\n  x: 3\n',
+        'openapi/openapi.yaml': contract(listSchema('../schemas/thing.yaml')),
+      }),
+    path: 'openapi/openapi.yaml',
+    want: [
+      'schemas/thing.yaml:4:3: YAML syntax error: deficient indentation. Fix: correct the YAML at line 4, column 3.',
+      "openapi/openapi.yaml:29:17: $ref '../schemas/thing.yaml' at #/paths/~1things/get/responses/200/content/application~1json/schema cannot be resolved (schemas/thing.yaml:4:3 cannot be parsed: deficient indentation). Fix: correct the $ref, or add what it points to.",
+    ],
+  },
+  {
+    given: 'an unresolvable $ref inside the file',
+    source: () => tempSource({ 'openapi/openapi.json': contract(listSchema('#/components/schemas/Thng')) }),
+    want: [
+      "openapi/openapi.json:41:27: $ref '#/components/schemas/Thng' at #/paths/~1things/get/responses/200/content/application~1json/schema cannot be resolved (its target does not exist). Fix: correct the $ref, or add what it points to.",
+    ],
+  },
+  {
+    given: 'a $ref to a missing file',
+    source: () => tempSource({ 'openapi/openapi.yaml': contract(listSchema('./schemas/thing.yaml')) }),
+    path: 'openapi/openapi.yaml',
+    want: [
+      "openapi/openapi.yaml:29:17: $ref './schemas/thing.yaml' at #/paths/~1things/get/responses/200/content/application~1json/schema cannot be resolved (no such file: openapi/schemas/thing.yaml). Fix: correct the $ref, or add what it points to.",
+    ],
+  },
+  {
+    given: 'a Swagger 2.0 document',
+    source: () => tempSource({ 'openapi/openapi.json': { swagger: '2.0', info: {}, paths: {} } }),
+    want: [
+      'openapi/openapi.json: Swagger 2.0 is not supported. Fix: convert the contract to OpenAPI 3 (for example with swagger2openapi) in the source, then sync again.',
+    ],
+  },
+  {
+    given: 'a JSON file that is not OpenAPI',
+    source: () => tempSource({ 'openapi/openapi.json': { name: 'ocpplab', version: '1.0.0' } }),
+    want: [
+      'openapi/openapi.json: not an OpenAPI document (no "openapi" field at the top level). Fix: point --path at an OpenAPI 3.0 or 3.1 contract.',
+    ],
+  },
+  {
+    given: 'a JSON list',
+    source: () => tempSource({ 'openapi/openapi.json': '[1]\n' }),
+    want: [
+      'openapi/openapi.json: not an OpenAPI document (the top level is a list, not an object). Fix: point --path at an OpenAPI 3.0 or 3.1 contract.',
+    ],
+  },
+  {
+    given: 'an OpenAPI version other than 3.0 or 3.1',
+    source: () =>
+      tempSource({ 'openapi/openapi.json': contract((doc) => Object.assign(doc, { openapi: '4.0.0' })) }),
+    want: [
+      'openapi/openapi.json: #/openapi: OpenAPI "4.0.0" is not supported. Fix: sync an OpenAPI 3.0.x or 3.1.x contract.',
+    ],
+  },
+  {
+    given: 'an empty file',
+    source: () => tempSource({ 'openapi/openapi.json': '\n' }),
+    want: [
+      'openapi/openapi.json: the file is empty. Fix: point --path at the contract, or restore the file in the source.',
+    ],
+  },
+  {
+    given: 'a structurally invalid document',
+    source: () =>
+      tempSource({
+        'openapi/openapi.json': contract((doc) => {
+          ((doc.paths['/things'] as Json).get as Json).responses = 'none';
+        }),
+      }),
+    want: [
+      'openapi/openapi.json:36:22: #/paths/~1things/get/responses: Expected type `Responses` (object) but got `string` (rule struct). Fix: change the value at that place in the source so that it matches the OpenAPI specification.',
+    ],
+  },
+  {
+    given: 'a lint error from the recommended rules',
+    source: () =>
+      tempSource({ 'openapi/openapi.json': contract((doc) => Object.assign(doc, { servers: [] })) }),
+    want: [
+      'openapi/openapi.json:11:3: #/servers: Servers must be a non-empty array. (rule no-empty-servers). Fix: correct the contract in the source; if the rule does not fit it, set "no-empty-servers" to warn or off in redocly.yaml with a reason comment.',
+    ],
+  },
+];
+
+describe('a bad input', () => {
+  it.each(badInputs)(
+    'is rejected with a message naming the file, the place and the fix: $given',
+    async (bad) => {
+      const root = await tempProject({ withCommittedContract: true });
+      const before = await snapshot(root);
+      const source = await bad.source();
+      const failure = await sync(
+        options(root, { from: source, ...(bad.path !== undefined && { path: bad.path }) }),
+      ).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(errorLines(failure)).toEqual(bad.want);
+      expect(await snapshot(root)).toEqual(before);
+    },
+  );
+
+  it('is rejected when the contract file is missing', async () => {
+    const root = await tempProject({ withCommittedContract: true });
+    const before = await snapshot(root);
+    const source = await tempSource({ 'README.md': 'No contract here.\n' });
+    await expect(sync(options(root, { from: source }))).rejects.toThrow(
+      `openapi/openapi.json: no such file in ${source}. Fix: pass --path with the contract file inside the source (JSON or YAML; default openapi/openapi.json).`,
+    );
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('is rejected when the source directory does not exist', async () => {
+    const root = await tempProject({ withCommittedContract: true });
+    const before = await snapshot(root);
+    const missing = path.join(await tempDir(), 'nope');
+    await expect(sync(options(root, { from: missing }))).rejects.toThrow(
+      `${missing}: no such directory. Fix: pass --from an existing directory or a git URL (file://, https://, ssh).`,
+    );
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('is rejected when the repository is unreachable', async () => {
+    const root = await tempProject({ withCommittedContract: true });
+    const before = await snapshot(root);
+    const url = `file://${await tempDir()}/missing.git`;
+    await expect(sync(options(root, { from: url }))).rejects.toThrow(
+      `${url}: cannot fetch the default branch (fatal: '${url.slice('file://'.length)}' does not appear to be a git repository). Fix: check that --from is a reachable git repository or an existing directory, and that --ref exists in it.`,
+    );
+    expect(await snapshot(root)).toEqual(before);
+  });
+});
+
+describe('the options', () => {
+  it('say how to give a source when none is configured', () => {
+    expect(() => resolveConfig({ root: '/project', file: {} })).toThrow(
+      'npm run sync: no contract source is configured. Fix: pass one with `npm run sync -- --from <directory | git URL>`, or set "sync": { "from": "…" } in ocpplab-docs.config.json.',
+    );
+  });
+
+  it('name the config file when its "sync" key is malformed', () => {
+    expect(() => resolveConfig({ root: '/project', file: { sync: { from: 42 } } })).toThrow(
+      'ocpplab-docs.config.json: sync.from: Invalid input: expected string, received number. Fix: set "sync" to an object with "from" (string), optional "ref" and "path".',
+    );
+  });
+
+  it('resolve a source from the config file against the project root, and one from the command line against the shell', () => {
+    const given = { root: '/work/project', cwd: '/work/project/sub/dir' };
+    const fromFile = resolveConfig({ ...given, file: { sync: { from: '../sdk' } } });
+    const fromCli = resolveConfig({ ...given, cli: { from: '../sdk' } });
+    expect(fromFile).toMatchObject({ from: '../sdk', location: '/work/sdk', remote: false, ref: null });
+    expect(fromFile.path).toBe('openapi/openapi.json');
+    expect(fromCli).toMatchObject({ from: '../sdk', location: '/work/project/sub/sdk' });
+  });
+
+  it('treat URLs as git remotes', () => {
+    const remote = resolveConfig({ root: '/project', cli: { from: 'file:///srv/sdk.git', ref: 'v1.6.0' } });
+    expect(remote).toMatchObject({ location: 'file:///srv/sdk.git', remote: true, ref: 'v1.6.0' });
+    expect(resolveConfig({ root: '/p', cli: { from: 'git@github.com:acme/sdk.git' } }).remote).toBe(true);
+  });
+});
