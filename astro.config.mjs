@@ -16,7 +16,16 @@ export default defineConfig({
     starlight({
       title: 'OCPPLAB Gateway',
       description: 'Documentation of the OCPPLAB Gateway API: drive fleets of simulated OCPP charge points.',
-      sidebar: [{ label: 'Docs', items: [{ label: 'Welcome', link: '/' }] }],
+      sidebar: [
+        { label: 'Docs', items: [{ label: 'Welcome', link: '/' }] },
+        // Reference pages build their own, smaller sidebar (src/render/sidebar.ts).
+        { label: 'API Reference', link: '/api-reference/' },
+      ],
+      customCss: ['./src/styles/reference.css'],
+      components: {
+        // Adds the Docs / API Reference switch next to the site title.
+        SiteTitle: './src/components/SiteTitle.astro',
+      },
     }),
   ],
 });

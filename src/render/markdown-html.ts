@@ -1,0 +1,108 @@
+import type { Element, ElementContent, Root } from 'hast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { slugify } from '../model/json.ts';
+
+/**
+ * Markdown from the contract (descriptions, `info.description`) as HTML that is
+ * safe to inline in a page. The contract is input we do not control, so:
+ *
+ * - raw HTML in the Markdown is dropped, never passed through (`remark-rehype`
+ *   without `allowDangerousHtml`), so `<script>` or `<img onerror=…>` become nothing;
+ * - `rehype-sanitize` with GitHub's schema then removes anything else that could
+ *   run: event-handler attributes, `javascript:`/`data:` URLs (the link keeps its text).
+ */
+
+export interface MarkdownHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  /** The headings of the rendered text, after `headingOffset`, with the ids they carry. */
+  headings: MarkdownHeading[];
+}
+
+export interface MarkdownOptions {
+  /**
+   * Added to every heading level, so a description's `## Errors` sits below the
+   * section it is shown in (`1` turns `##` into `<h3>`). Levels stop at `<h6>`.
+   * @default 1
+   */
+  headingOffset?: number;
+  /** Prefix of heading ids, to keep them unique on a page with several descriptions. @default '' */
+  idPrefix?: string;
+}
+
+// GitHub's schema, without `user-content-` id clobbering: ids are assigned
+// after sanitizing, from the heading text, by `headingIds` below.
+const schema = { ...defaultSchema, clobberPrefix: '' };
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify)
+  .freeze();
+
+export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): RenderedMarkdown {
+  const offset = options.headingOffset ?? 1;
+  const prefix = options.idPrefix ?? '';
+  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const headings = headingIds(tree, offset, prefix);
+  return { html: processor.stringify(tree), headings };
+}
+
+/** Shifts heading levels and gives each heading a unique id made from its text. */
+function headingIds(tree: Root, offset: number, prefix: string): MarkdownHeading[] {
+  const out: MarkdownHeading[] = [];
+  const taken = new Map<string, number>();
+  const visit = (nodes: (Root | ElementContent)[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element' && node.type !== 'root') continue;
+      if (node.type === 'element') {
+        const level = /^h([1-6])$/.exec(node.tagName);
+        if (level?.[1] !== undefined) {
+          const depth = Math.min(6, Number(level[1]) + offset);
+          node.tagName = `h${depth}`;
+          const text = textOf(node).trim();
+          const base = `${prefix}${slugify(text)}`;
+          const seen = taken.get(base) ?? 0;
+          taken.set(base, seen + 1);
+          const slug = seen === 0 ? base : `${base}-${seen + 1}`;
+          node.properties = { ...node.properties, id: slug };
+          out.push({ depth, slug, text });
+          continue;
+        }
+      }
+      visit(node.children);
+    }
+  };
+  visit([tree]);
+  return out;
+}
+
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** The first paragraph of a description as plain text, for one-line summaries in lists. */
+export function firstSentence(markdown: string | undefined): string {
+  if (markdown === undefined) return '';
+  const paragraph = markdown.trim().split(/\n\s*\n/)[0] ?? '';
+  return paragraph
+    .replace(/<[^>]*>/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
