@@ -75,9 +75,11 @@ export function extractBlocks(source: SnippetSource): CodeBlock[] {
   try {
     tree = parserFor(source.page).parse(body);
   } catch (error) {
-    const place = (error as { line?: number }).line;
-    const where = typeof place === 'number' ? `${source.page}:${place}` : source.page;
-    throw new Error(`${where}: cannot be parsed (${(error as Error).message}); fix the page's syntax`);
+    // micromark's messages carry the place either as `line` or only in the text: "(3:1-3:7)".
+    const message = (error as Error).message;
+    const line = (error as { line?: unknown }).line ?? Number(/\((\d+):\d+/.exec(message)?.[1]);
+    const where = typeof line === 'number' && line > 0 ? `${source.page}:${line}` : source.page;
+    throw new Error(`${where}: cannot be parsed (${message}); fix the page's syntax`);
   }
   const blocks: CodeBlock[] = [];
   visit(tree, 'code', (node: Code) => {

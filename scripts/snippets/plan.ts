@@ -97,6 +97,15 @@ export interface RenderOptions {
   serverUrl: string;
 }
 
+/**
+ * Points the documented base URL at the test server. Only the whole URL is replaced: a longer host
+ * (`https://api.ocpplab.com.example`) or another port is left as written, and then fails visibly.
+ */
+export function rewriteBaseUrl(code: string, options: RenderOptions): string {
+  const escaped = options.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return code.replace(new RegExp(`${escaped}(?![\\w.:-])`, 'g'), () => options.serverUrl);
+}
+
 /** The program text as it runs: block code with only the base URL rewritten, plus sequence markers. */
 export function renderProgram(program: Program, options: RenderOptions): RenderedProgram {
   const lines: string[] = [];
@@ -104,7 +113,7 @@ export function renderProgram(program: Program, options: RenderOptions): Rendere
   program.blocks.forEach((block, index) => {
     if (program.sequence)
       lines.push(markerLine(program.runtime, `${options.serverUrl}/__snippets/block/${index}`));
-    const code = block.code.split(options.baseUrl).join(options.serverUrl).split('\n');
+    const code = rewriteBaseUrl(block.code, options).split('\n');
     segments.push({ block, startLine: lines.length + 1, lineCount: code.length });
     lines.push(...code);
   });
