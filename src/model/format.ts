@@ -12,6 +12,11 @@ function baseLabel(node: SchemaNode): string {
   if (node.ref !== undefined && (node.type === 'object' || node.type === 'oneOf' || node.type === 'anyOf')) {
     return node.ref;
   }
+  if (node.type === 'array' && node.prefixItems !== undefined) {
+    // A tuple: `[object, number, ...string]`.
+    const rest = node.items === undefined ? [] : [`...${typeLabel(node.items)}`];
+    return `[${[...node.prefixItems.map(typeLabel), ...rest].join(', ')}]`;
+  }
   if (node.type === 'array') return `array<${node.items ? typeLabel(node.items) : 'any'}>`;
   if (node.type === 'map') {
     const value = node.additionalProperties;

@@ -1,7 +1,7 @@
-import { exampleFor } from './example.ts';
+import { type ExampleOptions, exampleFor } from './example.ts';
 import { asObject, asString, isObject, type JsonObject } from './json.ts';
 import type { Resolver } from './resolver.ts';
-import { type SchemaOptions, schemaNode } from './schema.ts';
+import { componentExpander, type SchemaOptions, schemaNode } from './schema.ts';
 import type { Example, MediaType, SchemaNode } from './types.ts';
 
 /**
@@ -25,10 +25,14 @@ export function declaredExamples(raw: JsonObject, resolver: Resolver, at: string
 }
 
 /** The declared examples, else the schema's own, else one generated from the schema. */
-export function examplesWithFallback(declared: Example[], schema: SchemaNode | undefined): Example[] {
+export function examplesWithFallback(
+  declared: Example[],
+  schema: SchemaNode | undefined,
+  options: ExampleOptions = {},
+): Example[] {
   if (declared.length > 0 || schema === undefined) return declared;
   if (schema.examples.length > 0) return [{ value: schema.examples[0], generated: false }];
-  return [{ value: exampleFor(schema), generated: true }];
+  return [{ value: exampleFor(schema, options), generated: true }];
 }
 
 /** Every entry of a `content` map, schema expanded for the given direction. */
@@ -37,7 +41,9 @@ export function mediaTypes(content: unknown, options: SchemaOptions, at: string)
     const media = asObject(rawMedia);
     const where = `${at}/content/${mediaType.replace(/\//g, '~1')}`;
     const schema = isObject(media.schema) ? schemaNode(media.schema, options, `${where}/schema`) : undefined;
-    const examples = examplesWithFallback(declaredExamples(media, options.resolver, where), schema);
+    const examples = examplesWithFallback(declaredExamples(media, options.resolver, where), schema, {
+      expand: componentExpander(options),
+    });
     return schema === undefined ? { mediaType, examples } : { mediaType, schema, examples };
   });
 }

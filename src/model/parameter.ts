@@ -1,7 +1,7 @@
 import { asObject, asString, type JsonObject } from './json.ts';
 import { declaredExamples, examplesWithFallback } from './media.ts';
 import type { Resolver } from './resolver.ts';
-import { type SchemaOptions, schemaNode } from './schema.ts';
+import { componentExpander, type SchemaOptions, schemaNode } from './schema.ts';
 import type { Parameter, ParameterLocation } from './types.ts';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
@@ -52,7 +52,9 @@ function parameter(
   // A parameter may describe itself with `content` instead of `schema` (one media type).
   const contentSchema = Object.values(asObject(raw.content)).map((media) => asObject(media).schema)[0];
   const schema = schemaNode(raw.schema ?? contentSchema, options, `${where}/schema`);
-  const [example] = examplesWithFallback(declaredExamples(raw, options.resolver, where), schema);
+  const [example] = examplesWithFallback(declaredExamples(raw, options.resolver, where), schema, {
+    expand: componentExpander(options),
+  });
   const out: Parameter = {
     name,
     in: location,

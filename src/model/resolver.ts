@@ -49,10 +49,12 @@ export class Resolver {
   }
 }
 
-/** `#/components/schemas/ChargerCreate` → `ChargerCreate`; other refs → undefined. */
+/** `#/components/schemas/ChargerCreate` → `ChargerCreate`; other refs (and pieces of schemas) → undefined. */
 export function componentSchemaName(ref: string): string | undefined {
   const prefix = '#/components/schemas/';
-  return ref.startsWith(prefix)
-    ? decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, '/').replace(/~0/g, '~')
+  const rest = ref.slice(prefix.length);
+  // `#/components/schemas/Pet/properties/tag` is a piece of a schema, not a named one.
+  return ref.startsWith(prefix) && rest !== '' && !rest.includes('/')
+    ? decodeURIComponent(rest).replace(/~1/g, '/').replace(/~0/g, '~')
     : undefined;
 }

@@ -1,6 +1,14 @@
 import { asArray, asNumber, asObject, asString, asStringArray, isObject, type JsonObject } from './json.ts';
 import { componentSchemaName, type Resolver } from './resolver.ts';
-import type { Constraint, Field, SchemaContext, SchemaNode, Variant, Variants } from './types.ts';
+import type {
+  Constraint,
+  Discriminator,
+  Field,
+  SchemaContext,
+  SchemaNode,
+  Variant,
+  Variants,
+} from './types.ts';
 
 export interface SchemaOptions {
   resolver: Resolver;
@@ -37,6 +45,29 @@ const CONSTRAINT_KEYWORDS: readonly Constraint['keyword'][] = [
 /** Turns a raw schema (possibly a `$ref`) into a display node. */
 export function schemaNode(raw: unknown, options: SchemaOptions, at: string): SchemaNode {
   return convert(raw, { options, stack: [], depth: 0, at });
+}
+
+const expansions = new WeakMap<Resolver, Map<string, SchemaNode>>();
+
+/**
+ * Expands component schemas by name for one direction, memoised per document: what the
+ * example generator follows when a required field links to a recursive or truncated schema.
+ */
+export function componentExpander(options: SchemaOptions): (name: string) => SchemaNode | undefined {
+  return (name) => {
+    let cache = expansions.get(options.resolver);
+    if (cache === undefined) {
+      cache = new Map();
+      expansions.set(options.resolver, cache);
+    }
+    const key = `${options.direction}|${options.maxDepth}|${name}`;
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const node = schemaNode({ $ref: ref }, options, ref);
+    cache.set(key, node);
+    return node;
+  };
 }
 
 function emptyNode(type: string): SchemaNode {
@@ -121,12 +152,14 @@ function convertAllOf(raw: JsonObject, allOf: unknown[], walk: Walk): SchemaNode
   for (const part of [...allOf, rest]) {
     const { value, ref } = walk.options.resolver.deref(part, walk.at);
     const name = ref === undefined ? undefined : componentSchemaName(ref);
-    if (name !== undefined) {
-      if (walk.stack.includes(name)) continue; // a part that is an ancestor adds nothing new
-      names.push(name);
+    // An ancestor part still contributes its members; the stack turns its self-references into links.
+    if (name !== undefined && !names.includes(name)) names.push(name);
+    const resolved =
+      asArray(value.allOf).length > 0 ? flattenAllOf(value, walk, new Set(name ? [name] : [])) : value;
+    for (const [key, member] of Object.entries(asObject(resolved.properties))) {
+      // Both parts constrain a property they share: keep both, as `allOf` means.
+      properties[key] = key in properties ? { allOf: [properties[key], member] } : member;
     }
-    const resolved = asArray(value.allOf).length > 0 ? flattenAllOf(value, walk) : value;
-    for (const [key, member] of Object.entries(asObject(resolved.properties))) properties[key] = member;
     for (const key of asStringArray(resolved.required)) required.add(key);
     for (const [key, member] of Object.entries(resolved)) {
       if (key === 'properties' || key === 'required' || key === 'allOf') continue;
@@ -142,13 +175,21 @@ function convertAllOf(raw: JsonObject, allOf: unknown[], walk: Walk): SchemaNode
   return convert(merged, { ...walk, stack: [...walk.stack, ...names] });
 }
 
-/** Nested `allOf` inside an `allOf` part, merged the same way (properties and required only). */
-function flattenAllOf(schema: JsonObject, walk: Walk): JsonObject {
+/**
+ * Nested `allOf` inside an `allOf` part, merged the same way (properties and required only).
+ * `seen` holds the component schemas on the way down, so `A: allOf [B]`, `B: allOf [A]` ends.
+ */
+function flattenAllOf(schema: JsonObject, walk: Walk, seen: Set<string>): JsonObject {
   const out: JsonObject = { ...schema, properties: { ...asObject(schema.properties) } };
   const required = new Set(asStringArray(schema.required));
   for (const part of asArray(schema.allOf)) {
-    const { value } = walk.options.resolver.deref(part, walk.at);
-    const flat = asArray(value.allOf).length > 0 ? flattenAllOf(value, walk) : value;
+    const { value, ref } = walk.options.resolver.deref(part, walk.at);
+    const name = ref === undefined ? undefined : componentSchemaName(ref);
+    if (name !== undefined && seen.has(name)) continue;
+    const flat =
+      asArray(value.allOf).length > 0
+        ? flattenAllOf(value, walk, new Set([...seen, ...(name ? [name] : [])]))
+        : value;
     Object.assign(asObject(out.properties), asObject(flat.properties));
     for (const key of asStringArray(flat.required)) required.add(key);
     for (const [key, member] of Object.entries(flat)) if (!(key in out)) out[key] = member;
@@ -174,7 +215,11 @@ function hasStructure(raw: JsonObject): boolean {
 
 function isNullSchema(value: unknown): boolean {
   return (
-    isObject(value) && (value.type === 'null' || (value.const === null && Object.keys(value).length === 1))
+    isObject(value) &&
+    (value.type === 'null' ||
+      (Array.isArray(value.type) && value.type.length === 1 && value.type[0] === 'null') ||
+      (value.const === null && Object.keys(value).length === 1) ||
+      (Array.isArray(value.enum) && value.enum.length === 1 && value.enum[0] === null))
   );
 }
 
@@ -199,22 +244,28 @@ function convertAlternatives(raw: JsonObject, kind: 'oneOf' | 'anyOf', walk: Wal
   const discriminator = asObject(raw.discriminator);
   const propertyName = asString(discriminator.propertyName);
   if (propertyName !== undefined) {
-    const mapping = Object.entries(asObject(discriminator.mapping)).map(([value, target]) => ({
-      value,
-      schema: componentSchemaName(String(target)) ?? String(target),
-    }));
-    variants.discriminator = {
-      propertyName,
-      mapping:
-        mapping.length > 0
-          ? mapping
-          : variantList
-              .filter((v) => v.schema.ref !== undefined)
-              .map((v) => ({ value: v.name, schema: v.name })),
-    };
+    variants.discriminator = discriminatorOf(discriminator, propertyName, variantList);
   }
   const node: SchemaNode = annotate({ ...emptyNode(kind), nullable: hasNull, variants }, rest);
   return hasStructure(rest) ? mergePlain(node, rest, walk) : node;
+}
+
+/**
+ * The explicit mapping, then OpenAPI's implicit one (the schema name is the value) for
+ * every `$ref` variant the mapping leaves out.
+ */
+function discriminatorOf(raw: JsonObject, propertyName: string, variants: Variant[]): Discriminator {
+  const mapping = Object.entries(asObject(raw.mapping)).map(([value, target]) => ({
+    value,
+    schema: componentSchemaName(String(target)) ?? String(target),
+  }));
+  for (const variant of variants) {
+    const name = variant.schema.ref;
+    if (name !== undefined && !mapping.some((entry) => entry.schema === name)) {
+      mapping.push({ value: name, schema: name });
+    }
+  }
+  return { propertyName, mapping };
 }
 
 /** Keeps object members declared beside `oneOf`/`anyOf` (shared properties of every variant). */
@@ -245,17 +296,14 @@ function convertPlain(raw: JsonObject, walk: Walk): SchemaNode {
     raw.nullable === true ||
     (Array.isArray(raw.enum) && raw.enum.includes(null) && types.length === 0);
 
-  const node = annotate(emptyNode(inferType(raw, nonNullTypes)), raw);
-  node.nullable = nullable;
+  const onlyNull = types.length > 0 && nonNullTypes.length === 0;
+  const node = annotate(emptyNode(onlyNull ? 'null' : inferType(raw, nonNullTypes)), raw);
+  node.nullable = nullable && !onlyNull;
   const format = asString(raw.format);
   if (format !== undefined) node.format = format;
   if ('const' in raw) node.const = { value: raw.const };
   if (Array.isArray(raw.enum)) node.enum = raw.enum.filter((value) => value !== null || !nullable);
-  for (const keyword of CONSTRAINT_KEYWORDS) {
-    const value = raw[keyword];
-    if (typeof value === 'number' || typeof value === 'string' || value === true)
-      node.constraints.push({ keyword, value });
-  }
+  node.constraints.push(...constraintsOf(raw));
 
   const child: Walk = { ...walk, depth: walk.depth + 1 };
   if (isObject(raw.properties)) {
@@ -269,11 +317,17 @@ function convertPlain(raw: JsonObject, walk: Walk): SchemaNode {
     }
     node.properties = fields;
   }
-  if (raw.items !== undefined && !Array.isArray(raw.items)) {
-    node.items = convert(raw.items, { ...child, at: `${walk.at}/items` });
-  } else if (Array.isArray(raw.prefixItems) && raw.prefixItems.length > 0) {
-    node.items = convert(raw.prefixItems[0], { ...child, at: `${walk.at}/prefixItems/0` });
+  if (Array.isArray(raw.prefixItems) && raw.prefixItems.length > 0) {
+    node.prefixItems = raw.prefixItems.map((item, index) =>
+      convert(item, { ...child, at: `${walk.at}/prefixItems/${index}` }),
+    );
   }
+  if (raw.items !== undefined && raw.items !== false && !Array.isArray(raw.items)) {
+    node.items = convert(raw.items, { ...child, at: `${walk.at}/items` });
+  }
+  const discriminator = asObject(raw.discriminator);
+  const propertyName = asString(discriminator.propertyName);
+  if (propertyName !== undefined) node.discriminator = discriminatorOf(discriminator, propertyName, []);
   if (
     raw.additionalProperties === true ||
     (isObject(raw.additionalProperties) && Object.keys(raw.additionalProperties).length === 0)
@@ -289,6 +343,30 @@ function convertPlain(raw: JsonObject, walk: Walk): SchemaNode {
     node.type = 'map';
   }
   return node;
+}
+
+/**
+ * The validation keywords, 2020-12 style. A 3.0 boolean `exclusiveMinimum: true` turns its
+ * `minimum` into the exclusive bound (`{ minimum: 18, exclusiveMinimum: true }` → `> 18`).
+ */
+function constraintsOf(raw: JsonObject): Constraint[] {
+  const out: Constraint[] = [];
+  const exclusive30 = (bound: 'minimum' | 'maximum') =>
+    raw[bound === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true &&
+    typeof raw[bound] === 'number';
+  for (const keyword of CONSTRAINT_KEYWORDS) {
+    const value = raw[keyword];
+    if (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') {
+      const bound = keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum';
+      if (typeof value === 'number') out.push({ keyword, value });
+      else if (exclusive30(bound)) out.push({ keyword, value: raw[bound] as number });
+      continue;
+    }
+    if ((keyword === 'minimum' || keyword === 'maximum') && exclusive30(keyword)) continue;
+    if (typeof value === 'number' || typeof value === 'string' || value === true)
+      out.push({ keyword, value });
+  }
+  return out;
 }
 
 function inferType(raw: JsonObject, types: string[]): string {

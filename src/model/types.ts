@@ -70,12 +70,20 @@ export interface SchemaNode {
   examples: unknown[];
   /** Object members, in declaration order. */
   properties?: Field[];
-  /** Element schema of an array. */
+  /** Element schema of an array (of the elements after `prefixItems`, when there are some). */
   items?: SchemaNode;
+  /** Positional element schemas of a tuple (2020-12 `prefixItems`). */
+  prefixItems?: SchemaNode[];
   /** Value schema of a map (`additionalProperties`); `true` for "any value". */
   additionalProperties?: SchemaNode | true;
   /** `oneOf` / `anyOf` alternatives that are not just a nullable wrapper. */
   variants?: Variants;
+  /**
+   * A discriminator declared on a schema without `oneOf`/`anyOf` (the base of an `allOf`
+   * hierarchy, e.g. `Pet` with `petType` → `Cat`, `Dog`): which subtype each value selects.
+   * With variants the discriminator is in `variants.discriminator`.
+   */
+  discriminator?: Discriminator;
   /**
    * The node names a schema that is already being expanded above it
    * (a recursive model): renderers link to it instead of expanding it again.
