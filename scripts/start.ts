@@ -1,18 +1,27 @@
-// `npm start`: build the site from the committed contract, then serve dist/.
+// `npm start`: build the site from the committed contract, then serve dist/
+// together with the MCP server at /_mcp/server.
 // HOST and PORT override the address (default http://127.0.0.1:4321).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolveConfig } from '../src/config.ts';
+import { MCP_PATH, startServer } from '../src/server/http.ts';
 
 const host = process.env.HOST ?? '127.0.0.1';
-const port = process.env.PORT ?? '4321';
+const port = Number(process.env.PORT ?? 4321);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`start: PORT must be a whole number from 0 to 65535, not '${process.env.PORT}'.`);
+  process.exit(2);
+}
 
-function run(args: string[]): void {
-  const result = spawnSync('npx', ['astro', ...args], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`start: 'astro ${args.join(' ')}' failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error(`start: 'astro build' failed (exit ${build.status ?? build.signal}); nothing to serve.`);
+    process.exit(build.status ?? 1);
   }
 }
 
-run(['build']);
-console.log(`Serving dist/ on http://${host}:${port}/`);
-run(['preview', '--host', host, '--port', port]);
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const { site } = resolveConfig();
+const { url, pages } = await startServer({ distDir: 'dist', host, port, site, version });
+console.log(`Serving the docs on ${url}/ (${pages} Markdown twins; MCP server at ${url}${MCP_PATH})`);
