@@ -79,10 +79,8 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, index: DocsI
     return;
   }
   const mcp = createMcpServer(index, options.site, options.version);
-  const transport = new StreamableHTTPServerTransport({
-    sessionIdGenerator: undefined,
-    enableJsonResponse: true,
-  });
+  // No session id generator: the transport runs stateless.
+  const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
   res.on('close', () => {
     void transport.close();
     void mcp.close();
