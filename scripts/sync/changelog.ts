@@ -28,7 +28,7 @@ export interface EntryInput {
 function origin(provenance: Provenance): string {
   const at = provenance.commit === null ? '' : ` at commit \`${provenance.commit.slice(0, 12)}\``;
   const ref = provenance.ref === null ? '' : ` (\`${provenance.ref}\`)`;
-  return `\`${provenance.path}\` from \`${provenance.source}\`${ref}${at}`;
+  return `Synced \`${provenance.path}\` from \`${provenance.source}\`${ref}${at}`;
 }
 
 const item = (change: Change) =>
@@ -40,8 +40,8 @@ export function changelogEntry({ report, provenance, initial, date, operations }
   const breaking = report.changes.filter((change) => change.breaking);
   const other = report.changes.filter((change) => !change.breaking);
   const intro = initial
-    ? `Initial contract: version ${version}, ${operations} operations, synced from ${origin(provenance)}.`
-    : `Synced from ${origin(provenance)}; compared with version ${report.from ?? '(none)'}.`;
+    ? `Initial contract: version ${version}, ${operations} operations. ${origin(provenance)}.`
+    : `${origin(provenance)}; compared with version ${report.from ?? '(none)'}.`;
   const lines = [`## ${version} (${date})`, '', intro];
   if (!initial && report.changes.length === 0) {
     lines.push('', 'Nothing changed for API clients: only descriptions, examples or other details differ.');

@@ -1,7 +1,7 @@
 // `npm run sync`: bring the API contract from the SDK repository into openapi/, check it, report
 // what changed for API clients, regenerate the types and the changelog. `--help` lists the flags.
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleContract } from './bundle.ts';
 import { addEntry, CHANGELOG_FILE, changelogEntry } from './changelog.ts';
@@ -207,6 +207,7 @@ and adds an entry to ${CHANGELOG_FILE} when the contract changed.
   --help                  Show this help.
 
 Lint rules: Redocly's recommended set, overridden by redocly.yaml. Errors stop the sync.
+Run it from the project root (\`npm run sync\` does).
 Exit status: 0 done, 1 --check found differences, 2 the sync failed (the message says where and
 how to fix it); openapi/ is then left untouched.
 `;
@@ -286,8 +287,8 @@ export async function main(
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  process.exitCode = await main(process.argv.slice(2), root, {
+  // The project is the current directory, where `npm run` starts scripts.
+  process.exitCode = await main(process.argv.slice(2), process.cwd(), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

@@ -1,0 +1,240 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sync } from '../../scripts/sync/cli.ts';
+import { fetchSource } from '../../scripts/sync/fetch.ts';
+import { sha256 } from '../../scripts/sync/provenance.ts';
+import { TYPES_HEADER } from '../../scripts/sync/types.ts';
+import {
+  contract,
+  FIXTURES,
+  options,
+  removeTempDirs,
+  snapshot,
+  tempDir,
+  tempProject,
+  tempSource,
+  writeFiles,
+} from './helpers.ts';
+
+type Json = Record<string, unknown>;
+
+afterAll(removeTempDirs);
+
+const read = (root: string, file: string) => readFile(path.join(root, file), 'utf8');
+const readJson = async (root: string, file: string): Promise<unknown> => JSON.parse(await read(root, file));
+
+/** Version 1.1.0 of the fixture contract: one operation more. */
+const newer = contract((doc) => {
+  (doc.info as Json).version = '1.1.0';
+  doc.paths['/things/{thing_id}'] = {
+    get: {
+      operationId: 'getThing',
+      summary: 'Get a thing',
+      parameters: [{ name: 'thing_id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'The thing.' }, '404': { description: 'No such thing.' } },
+    },
+  };
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+/** A git repository whose first commit holds the fixture contract and whose second holds `newer`. */
+async function repositoryWithTwoCommits(): Promise<{ dir: string; first: string; second: string }> {
+  const dir = await tempDir('sync-repo-');
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'config', 'user.email', 'sync-test@example.test');
+  git(dir, 'config', 'user.name', 'Sync test');
+  await writeFiles(dir, { 'openapi/openapi.json': contract() });
+  git(dir, 'add', '.');
+  git(dir, 'commit', '--quiet', '-m', 'Contract 1.0.0');
+  const first = git(dir, 'rev-parse', 'HEAD');
+  await writeFiles(dir, { 'openapi/openapi.json': newer });
+  git(dir, 'commit', '--quiet', '-am', 'Contract 1.1.0');
+  return { dir, first, second: git(dir, 'rev-parse', 'HEAD') };
+}
+
+describe('a directory source', () => {
+  it('writes the contract, its provenance, the types and an initial changelog entry', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    const result = await sync(options(root, { from: source }));
+
+    const written = await read(root, 'openapi/openapi.json');
+    expect(written).toBe(`${JSON.stringify(contract(), null, 2)}\n`);
+    expect(await readJson(root, 'openapi/provenance.json')).toEqual({
+      source,
+      ref: null,
+      commit: null,
+      path: 'openapi/openapi.json',
+      sha256: sha256(written),
+      version: '1.0.0',
+    });
+    expect((await read(root, 'src/generated/ocpplab.d.ts')).startsWith(TYPES_HEADER)).toBe(true);
+    const changelog = await read(root, 'docs/changelog.md');
+    expect(changelog).toMatch(/^---\ntitle: Changelog\n/);
+    expect(changelog).toContain(
+      `## 1.0.0 (2026-05-04)\n\nInitial contract: version 1.0.0, 2 operations. Synced \`openapi/openapi.json\` from \`${source}\`.\n`,
+    );
+    expect(result.report).toEqual({ from: null, to: '1.0.0', changes: [] });
+    expect(result.outputs.map((output) => [output.path, output.status])).toEqual([
+      ['openapi/openapi.json', 'new'],
+      ['src/generated/ocpplab.d.ts', 'new'],
+      ['docs/changelog.md', 'new'],
+      ['openapi/provenance.json', 'new'],
+    ]);
+  });
+
+  it('changes nothing when synced a second time, provenance and changelog included', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    const first = await snapshot(root);
+    const again = await sync(options(root, { from: source }));
+    expect(again.outputs.every((output) => output.status === 'unchanged')).toBe(true);
+    expect(await snapshot(root)).toEqual(first);
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const root = await tempProject();
+    await sync(options(root, { from: await tempSource({ 'openapi/openapi.json': contract() }) }));
+    const files = await readdir(root, { recursive: true });
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reports the changes and adds a changelog entry above the previous one', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await writeFiles(source, { 'openapi/openapi.json': newer });
+    const result = await sync(options(root, { from: source }));
+
+    expect(result.report.from).toBe('1.0.0');
+    expect(result.report.to).toBe('1.1.0');
+    expect(result.report.changes.map((change) => change.kind)).toEqual([
+      'operation-added',
+      'version-changed',
+    ]);
+    const changelog = await read(root, 'docs/changelog.md');
+    const headings = changelog.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings).toEqual(['## 1.1.0 (2026-05-04)', '## 1.0.0 (2026-05-04)']);
+    expect(changelog).toContain(
+      '**Other changes**\n\n- `GET /things/{thing_id}`: operation added\n- version 1.0.0 → 1.1.0\n',
+    );
+  });
+});
+
+describe('a git source', () => {
+  it('reads the commit --ref names, here the older of two', async () => {
+    const { dir, first } = await repositoryWithTwoCommits();
+    const root = await tempProject();
+    await sync(options(root, { from: `file://${dir}`, ref: first }));
+    expect(await readJson(root, 'openapi/provenance.json')).toMatchObject({
+      source: `file://${dir}`,
+      ref: first,
+      commit: first,
+      version: '1.0.0',
+    });
+    expect(await readJson(root, 'openapi/openapi.json')).toEqual(contract());
+  });
+
+  it('reads the default branch without --ref, and a branch or short commit given as --ref', async () => {
+    const { dir, first, second } = await repositoryWithTwoCommits();
+    const root = await tempProject();
+    await sync(options(root, { from: dir, ref: 'main' }));
+    expect(await readJson(root, 'openapi/provenance.json')).toMatchObject({
+      commit: second,
+      version: '1.1.0',
+    });
+    await sync(options(root, { from: `file://${dir}`, ref: first.slice(0, 10) }));
+    expect(await readJson(root, 'openapi/provenance.json')).toMatchObject({
+      commit: first,
+      version: '1.0.0',
+    });
+    await sync(options(root, { from: `file://${dir}` }));
+    expect(await readJson(root, 'openapi/provenance.json')).toMatchObject({ ref: null, commit: second });
+  });
+
+  it('removes the temporary clone once read', async () => {
+    const { dir } = await repositoryWithTwoCommits();
+    const checkout = await fetchSource(options(await tempProject(), { from: `file://${dir}` }));
+    expect(existsSync(path.join(checkout.dir, 'openapi/openapi.json'))).toBe(true);
+    await checkout.cleanup();
+    expect(existsSync(checkout.dir)).toBe(false);
+  });
+
+  it('records the HEAD commit of a directory that is a git repository', async () => {
+    const { dir, second } = await repositoryWithTwoCommits();
+    const root = await tempProject();
+    await sync(options(root, { from: dir }));
+    expect(await readJson(root, 'openapi/provenance.json')).toMatchObject({
+      source: dir,
+      ref: null,
+      commit: second,
+    });
+  });
+});
+
+describe('a multi-file YAML contract', () => {
+  it('is bundled into one JSON document without external $refs', async () => {
+    const root = await tempProject();
+    const result = await sync(
+      options(root, { from: path.join(FIXTURES, 'multi-file'), path: 'openapi/openapi.yaml' }),
+    );
+    const written = await read(root, 'openapi/openapi.json');
+    expect(written).not.toMatch(/"\$ref": "\.{0,2}\//);
+    await expect(written).toMatchFileSnapshot('../fixtures/sync/golden/multi-file.openapi.json');
+    expect(result.report.to).toBe('2.0.0');
+    expect(await read(root, 'src/generated/ocpplab.d.ts')).toContain('"/stations/{station_id}": {');
+  });
+});
+
+describe('--check and --dry-run', () => {
+  it('--check passes when the committed files match the source', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    const result = await sync(options(root, { from: source, check: true }));
+    expect(result.stale).toEqual([]);
+  });
+
+  it('--check names the stale files and writes nothing', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await writeFiles(source, { 'openapi/openapi.json': newer });
+    const before = await snapshot(root);
+    const result = await sync(options(root, { from: source, check: true }));
+    expect(result.stale).toEqual(['openapi/openapi.json', 'src/generated/ocpplab.d.ts']);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('--check finds types that were edited by hand', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await writeFiles(root, {
+      'src/generated/ocpplab.d.ts': `${await read(root, 'src/generated/ocpplab.d.ts')}// edited\n`,
+    });
+    const result = await sync(options(root, { from: source, check: true }));
+    expect(result.stale).toEqual(['src/generated/ocpplab.d.ts']);
+  });
+
+  it('--dry-run reports the changes and writes nothing', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await writeFiles(source, { 'openapi/openapi.json': newer });
+    const before = await snapshot(root);
+    const result = await sync(options(root, { from: source, dryRun: true }));
+    expect(result.report.changes.map((change) => change.kind)).toEqual([
+      'operation-added',
+      'version-changed',
+    ]);
+    expect(await snapshot(root)).toEqual(before);
+  });
+});
