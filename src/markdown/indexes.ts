@@ -1,0 +1,166 @@
+import { pageUrl } from '../model/pages.ts';
+import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
+import { overviewFacts } from '../render/overview.ts';
+import { fieldLines } from './fields.ts';
+import { twinHref, twinLink } from './links.ts';
+import { inlineCode } from './markdown.ts';
+import { authenticationText, type ReferenceContext, sectionScope } from './operation.ts';
+import { description, firstParagraph } from './text.ts';
+
+/**
+ * The bodies of the reference's index twins, under the HTML pages' headings:
+ * the overview (the contract's introduction, base URL, authentication, common
+ * headers, pagination, errors, asynchronous operations, sections), a group
+ * (its tags) and a tag (its operations).
+ */
+export function overviewMarkdown(context: ReferenceContext): string {
+  const { model, site } = context;
+  const facts = overviewFacts(model);
+  const blocks = [
+    `${model.title} ${inlineCode(model.version)}: ${model.operations.length} operations, ${model.webhooks.length} webhooks, ${model.schemas.length} schemas.`,
+  ];
+  if (model.description) blocks.push(description(model.description, 0));
+
+  blocks.push('## Base URL');
+  if (model.servers.length === 0) {
+    blocks.push('The contract names no server: paths are relative to the host serving the API.');
+  } else {
+    blocks.push(
+      model.servers
+        .map((server) => `- ${inlineCode(server.url)}${server.description ? ` (${server.description})` : ''}`)
+        .join('\n'),
+    );
+  }
+  blocks.push(`Every path in this reference is relative to the first URL: ${inlineCode(model.baseUrl)}.`);
+
+  blocks.push(
+    '## Authentication',
+    `Unless an operation says otherwise: ${authenticationText(model.security)}`,
+  );
+
+  const scope = sectionScope(context);
+  if (facts.headers.length > 0) {
+    blocks.push(
+      '## Common headers',
+      facts.headers
+        .flatMap(({ parameter, operations }) => {
+          const usage = `${parameter.required ? 'required' : 'optional'} on ${operations} of ${model.operations.length} operations`;
+          const [first = '', ...rest] = fieldLines(
+            { name: parameter.name, required: false, schema: withDescription(parameter) },
+            scope,
+            0,
+          );
+          return [first.replace(/\)(:|$)/, `, ${usage})$1`), ...rest];
+        })
+        .join('\n'),
+    );
+  }
+  if (facts.pagination.length > 0) {
+    blocks.push(
+      '## Pagination',
+      'List operations page through results with these query parameters:',
+      facts.pagination
+        .flatMap(({ parameter, operations }) => {
+          const [first = '', ...rest] = fieldLines(
+            { name: parameter.name, required: false, schema: withDescription(parameter) },
+            scope,
+            0,
+          );
+          return [first.replace(/\)(:|$)/, `, on ${operations} operations)$1`), ...rest];
+        })
+        .join('\n'),
+    );
+  }
+  if (facts.errors.length > 0) {
+    const rows = facts.errors.map((error) => {
+      const link = error.schema === undefined ? undefined : twinLink(schemaSlug(context, error.schema), site);
+      const body =
+        error.schema === undefined ? '' : link === undefined ? error.schema : `[${error.schema}](${link})`;
+      const retry =
+        error.status === '408' || error.status === '429' || /^5/.test(error.status) ? 'Yes' : 'No';
+      const meaning = error.description.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+      return `| ${inlineCode(error.status)} ${error.statusText ?? ''} | ${meaning} | ${body} | ${retry} |`;
+    });
+    blocks.push(
+      '## Errors',
+      'Errors answer with a 4xx or 5xx status and a body. Retry only timeouts, rate limits and server errors, with exponential backoff; fix the request for any other 4xx.',
+      ['| Status | Meaning | Body | Retry |', '| --- | --- | --- | --- |', ...rows].join('\n'),
+    );
+  }
+  if (facts.async.length > 0) {
+    blocks.push(
+      '## Asynchronous operations',
+      "These operations answer `202 Accepted`: the work goes on after the response. Follow each operation's response to learn how to track it.",
+      facts.async
+        .map(
+          ({ operation }) =>
+            `- [${operation.summary}](${twinHref(`${pageUrl(operation.slug)}#response-202`, site)}) ${inlineCode(`${operation.method.toUpperCase()} ${operation.path}`)}`,
+        )
+        .join('\n'),
+    );
+  }
+  const sections = model.groups.map((group) => {
+    const count = group.tags.reduce((sum, tag) => sum + tag.operations.length, 0);
+    const tags = group.tags.length > 1 ? `: ${group.tags.map((tag) => tag.name).join(', ')}` : '';
+    return `- [${group.name}](${twinLink(group.pageSlug, site)})${tags} (${count} operations)`;
+  });
+  const firstWebhook = model.webhooks[0];
+  if (firstWebhook !== undefined) {
+    sections.push(`- [Webhooks](${twinLink(firstWebhook.slug, site)}) (${model.webhooks.length} webhooks)`);
+  }
+  if (model.schemas.length > 0) {
+    sections.push(`- [Schemas](${twinHref(SCHEMAS_INDEX_URL, site)}) (${model.schemas.length} schemas)`);
+  }
+  blocks.push('## Sections', sections.join('\n'));
+  return blocks.join('\n\n');
+}
+
+/** The schemas index page, which is not one of the `Page` union's kinds. */
+export const SCHEMAS_INDEX_URL = '/api-reference/schemas/';
+
+/** The twin of the schemas index: every schema, alphabetically, with its first sentence. */
+export function schemasIndexMarkdown(context: ReferenceContext): string {
+  const sorted = [...context.model.schemas].sort((a, b) => a.name.localeCompare(b.name));
+  return [
+    'Every named schema (model) of the contract, alphabetically.',
+    sorted
+      .map((schema) => {
+        const about = firstParagraph(schema.description);
+        return `- [${schema.name}](${twinLink(schema.slug, context.site)})${about ? `: ${about}` : ''}`;
+      })
+      .join('\n'),
+  ].join('\n\n');
+}
+
+function schemaSlug(context: ReferenceContext, name: string): string {
+  return context.model.schemas.find((schema) => schema.name === name)?.slug ?? SCHEMAS_INDEX_URL;
+}
+
+function withDescription(parameter: Parameter): SchemaNode {
+  return parameter.description === undefined
+    ? parameter.schema
+    : { ...parameter.schema, description: parameter.description };
+}
+
+export function groupMarkdown(group: NavGroup, context: ReferenceContext): string {
+  const tags = group.tags.map((tag) => {
+    const about = firstParagraph(tag.description);
+    return `- [${tag.name}](${twinLink(tag.pageSlug, context.site)}) (${tag.operations.length} operations)${about ? `: ${about}` : ''}`;
+  });
+  return ['## Tags', tags.join('\n')].join('\n\n');
+}
+
+export function tagMarkdown(tag: NavTag, context: ReferenceContext): string {
+  const blocks: string[] = [];
+  if (tag.description) blocks.push(description(tag.description, 1));
+  blocks.push(
+    '## Operations',
+    tag.operations
+      .map(
+        (operation) =>
+          `- [${operation.summary}](${twinLink(operation.slug, context.site)}) ${inlineCode(`${operation.method.toUpperCase()} ${operation.path}`)}${operation.deprecated ? ' (deprecated)' : ''}`,
+      )
+      .join('\n'),
+  );
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,320 @@
+import { typeLabel } from '../model/format.ts';
+import { isJson } from '../model/media.ts';
+import { isAnonymous } from '../model/security.ts';
+import type {
+  ApiModel,
+  CodeSample,
+  Example,
+  MediaType,
+  OperationDetail,
+  Parameter,
+  ParameterLocation,
+  RequestBody,
+  Response,
+  SchemaNode,
+  SecurityRequirement,
+  SecurityScheme,
+} from '../model/types.ts';
+import { overviewFacts } from '../render/overview.ts';
+import { type FieldScope, fieldLines, memberLines } from './fields.ts';
+import { twinLink } from './links.ts';
+import { fence, inlineCode } from './markdown.ts';
+import { description } from './text.ts';
+
+export interface ReferenceContext {
+  /** The public site URL (`config.site`). */
+  site: string;
+  model: ApiModel;
+  /**
+   * `page`: a standalone twin, complete on its own (named schemas expanded once per
+   * section, JSON as on the HTML page). `full`: a page inside llms-full.txt, where every
+   * schema has its own section: named schemas are only named, JSON is on one line.
+   */
+  mode: 'page' | 'full';
+}
+
+/** Parameter sections, in the HTML page's order and with its headings. */
+const LOCATIONS: readonly [ParameterLocation, string][] = [
+  ['path', 'Path parameters'],
+  ['query', 'Query parameters'],
+  ['header', 'Header parameters'],
+  ['cookie', 'Cookie parameters'],
+];
+
+/**
+ * The body of an operation's twin (below its `# Title`): everything a reader
+ * needs to call it without seeing any other page, in the HTML page's order
+ * and under its headings: `METHOD URL`, description, authentication, code
+ * samples, parameters, request body (fields and examples), responses (success
+ * bodies in full, the shared error bodies named and linked), errors, callbacks.
+ *
+ * This is the function the snippet runner reads an operation's code blocks from.
+ */
+export function operationMarkdown(operation: OperationDetail, context: ReferenceContext): string {
+  const blocks: string[] = [
+    inlineCode(`${operation.method.toUpperCase()} ${context.model.baseUrl}${operation.path}`),
+  ];
+  if (operation.deprecated) {
+    blocks.push('> **Deprecated:** this operation still works, but may be removed. Avoid it in new code.');
+  }
+  if (operation.description) blocks.push(description(operation.description, 2));
+  blocks.push('## Authentication', authenticationText(operation.security));
+  blocks.push(...samplesSection(operation.samples));
+  blocks.push(...parametersSection(operation.parameters, context));
+  if (operation.requestBody)
+    blocks.push(...requestBodySection(operation.requestBody, 'Request body', context));
+  blocks.push(...responsesSection(operation.responses, context));
+  // The retry advice is the overview's in llms-full.txt; a standalone twin repeats it as its HTML page does.
+  if (context.mode === 'page') blocks.push(...errorsSection(operation.responses));
+  if (operation.callbacks.length > 0) {
+    blocks.push(
+      '## Callbacks',
+      operation.callbacks
+        .map(
+          (callback) =>
+            `- **${callback.name}**: ${inlineCode(`${callback.method.toUpperCase()} ${callback.expression}`)}: ${callback.summary}`,
+        )
+        .join('\n'),
+    );
+  }
+  return blocks.join('\n\n');
+}
+
+/** The scope fields of one page section share: a named schema is expanded at most once in it. */
+export function sectionScope(context: ReferenceContext, expandNamed = context.mode === 'page'): FieldScope {
+  const links = new Map(
+    context.model.schemas.map((schema) => [schema.name, twinLink(schema.slug, context.site)]),
+  );
+  return {
+    expanded: new Set(),
+    expandNamed,
+    // In llms-full.txt every schema is a section of the same file: its name finds it.
+    schemaLink: (name) => (context.mode === 'page' ? links.get(name) : undefined),
+  };
+}
+
+/** `Bearer token (JWT) in `Authorization: Bearer <token>`.`, or that none is needed. */
+export function authenticationText(security: SecurityRequirement[]): string {
+  if (security.length === 0) return 'None: this call needs no credentials.';
+  const alternatives = security.map((requirement) =>
+    requirement.schemes.length === 0
+      ? 'none'
+      : requirement.schemes
+          .map(({ scheme, scopes }) => {
+            const text = schemeText(scheme);
+            return scopes.length > 0 ? `${text} with scopes ${scopes.map(inlineCode).join(', ')}` : text;
+          })
+          .join(' and '),
+  );
+  const text = alternatives.join(', or ');
+  const sentenceText = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return isAnonymous(security) && alternatives.length > 1
+    ? `${sentenceText} (optional).`
+    : `${sentenceText}.`;
+}
+
+function schemeText(scheme: SecurityScheme): string {
+  switch (scheme.type) {
+    case 'http':
+      if (scheme.scheme?.toLowerCase() === 'bearer') {
+        const format = scheme.bearerFormat ? ` (${scheme.bearerFormat})` : '';
+        return `bearer token${format} in ${inlineCode('Authorization: Bearer <token>')}`;
+      }
+      return `HTTP ${scheme.scheme ?? ''} authentication`.replace(/\s+/g, ' ');
+    case 'apiKey':
+      return `API key in the ${scheme.in ?? 'header'} ${inlineCode(scheme.name ?? scheme.key)}`;
+    default:
+      return `${scheme.type} (${inlineCode(scheme.key)})`;
+  }
+}
+
+/** The curl, Python and TypeScript samples, consecutive and titled by their tab label. */
+export function samplesSection(samples: CodeSample[]): string[] {
+  if (samples.length === 0) return [];
+  return ['## Code samples', ...samples.map((sample) => fence(sample.lang, sample.code, sample.label))];
+}
+
+export function parametersSection(parameters: Parameter[], context: ReferenceContext): string[] {
+  if (parameters.length === 0) return [];
+  const blocks = ['## Parameters'];
+  const scope = sectionScope(context);
+  for (const [location, title] of LOCATIONS) {
+    const members = parameters.filter((parameter) => parameter.in === location);
+    if (members.length === 0) continue;
+    const lines = members.flatMap((parameter) =>
+      fieldLines(
+        {
+          name: parameter.name,
+          required: parameter.required,
+          schema: {
+            ...parameter.schema,
+            deprecated: parameter.deprecated || parameter.schema.deprecated,
+            ...(parameter.description === undefined ? {} : { description: parameter.description }),
+          },
+        },
+        scope,
+        0,
+      ),
+    );
+    blocks.push(`### ${title}`, lines.join('\n'));
+  }
+  return blocks;
+}
+
+/** A request body (an operation's) or a payload (a webhook's): fields, then examples. */
+export function requestBodySection(body: RequestBody, title: string, context: ReferenceContext): string[] {
+  const scope = sectionScope(context);
+  const blocks = [`## ${title}`];
+  if (body.description) blocks.push(description(body.description, 2));
+  for (const media of body.content) {
+    if (body.content.length > 1) blocks.push(`### ${media.mediaType}`);
+    blocks.push(...mediaBlocks(media, scope, context, body.required ? 'required' : 'optional', true));
+  }
+  return blocks;
+}
+
+export function responsesSection(responses: Response[], context: ReferenceContext): string[] {
+  if (responses.length === 0) return [];
+  const scope = sectionScope(context);
+  const blocks = ['## Responses'];
+  for (const response of responses) {
+    const name = response.statusText ?? (response.status === 'default' ? 'Any other status' : '');
+    blocks.push(`### ${response.status}${name === '' ? '' : ` ${name}`}`);
+    // In llms-full.txt the overview's error table already gives a status's usual meaning.
+    const usual =
+      context.mode === 'full' &&
+      response.isError &&
+      usualErrors(context).get(response.status) === response.description;
+    if (response.description && !usual) blocks.push(description(response.description, 2));
+    if (response.headers.length > 0) {
+      const lines = response.headers.flatMap((header) =>
+        fieldLines(
+          {
+            name: header.name,
+            required: header.required,
+            schema: {
+              ...(header.schema ?? anySchema()),
+              ...(header.description === undefined ? {} : { description: header.description }),
+            },
+          },
+          scope,
+          0,
+        ),
+      );
+      blocks.push(`Headers:\n\n${lines.join('\n')}`);
+    }
+    if (response.content.length === 0) blocks.push('No body.');
+    for (const media of response.content) {
+      const shared = response.isError ? sharedErrorBody(media, scope) : undefined;
+      blocks.push(...(shared ?? mediaBlocks(media, scope, context)));
+    }
+  }
+  return blocks;
+}
+
+const usualCache = new WeakMap<ApiModel, Map<string, string>>();
+
+/** Status → the description most operations give it (the overview's error table). */
+function usualErrors(context: ReferenceContext): Map<string, string> {
+  let known = usualCache.get(context.model);
+  if (known === undefined) {
+    known = new Map(overviewFacts(context.model).errors.map((error) => [error.status, error.description]));
+    usualCache.set(context.model, known);
+  }
+  return known;
+}
+
+/** Which errors to retry: what the HTML page's error table says, in one line per kind. */
+function errorsSection(responses: Response[]): string[] {
+  const errors = responses.filter((response) => response.isError);
+  if (errors.length === 0) return [];
+  const retry = errors.filter((response) => isRetryable(response.status));
+  const fix = errors.filter((response) => !isRetryable(response.status));
+  const list = (items: Response[]) => items.map((response) => inlineCode(response.status)).join(', ');
+  const lines: string[] = [];
+  if (retry.length > 0) lines.push(`Retry with backoff: ${list(retry)}.`);
+  if (fix.length > 0) lines.push(`Fix the request, do not retry: ${list(fix)}.`);
+  return ['## Errors', lines.join(' ')];
+}
+
+/** Timeouts, rate limits and server errors are worth retrying (HTTP semantics). */
+function isRetryable(status: string): boolean {
+  return status === '408' || status === '429' || /^5/.test(status);
+}
+
+/**
+ * Error bodies are the same few schemas on every operation (the HTML page folds
+ * them): name the schema, whose own page has its fields and an example.
+ */
+function sharedErrorBody(media: MediaType, scope: FieldScope): string[] | undefined {
+  const ref = media.schema?.ref;
+  if (ref === undefined) return undefined;
+  const link = scope.schemaLink(ref);
+  return [
+    `Body ${inlineCode(media.mediaType)}: ${link === undefined ? inlineCode(ref) : `[${ref}](${link})`}.`,
+  ];
+}
+
+/** A media type's line, its fields and its examples. */
+function mediaBlocks(
+  media: MediaType,
+  scope: FieldScope,
+  context: ReferenceContext,
+  requirement?: string,
+  request = false,
+): string[] {
+  const schema = media.schema;
+  const qualifier = requirement === undefined ? '' : ` (${requirement})`;
+  const type = schema === undefined ? '' : `: ${schemaName(schema, scope)}`;
+  const blocks = [`Body ${inlineCode(media.mediaType)}${qualifier}${type}`];
+  if (schema !== undefined) {
+    const named =
+      schema.ref !== undefined && (schema.properties !== undefined || schema.variants !== undefined);
+    // In llms-full.txt a named schema's description is in its own section.
+    if (schema.description && !(named && context.mode === 'full'))
+      blocks.push(description(schema.description, 3));
+    if (!named || context.mode === 'page') {
+      if (schema.ref !== undefined) scope.expanded.add(schema.ref);
+      const lines = memberLines(schema, scope);
+      if (lines.length > 0) blocks.push(lines.join('\n'));
+    }
+  }
+  // In llms-full.txt the first request example is the body the code samples send: shown once there.
+  const examples = request && context.mode === 'full' ? media.examples.slice(1) : media.examples;
+  blocks.push(...examples.map((example) => exampleBlock(example, media.mediaType, context)));
+  return blocks;
+}
+
+function schemaName(schema: SchemaNode, scope: FieldScope): string {
+  const label = inlineCode(typeLabel(schema));
+  const link = schema.ref === undefined ? undefined : scope.schemaLink(schema.ref);
+  return link === undefined ? label : `[${typeLabel(schema)}](${link})`;
+}
+
+/** An example as a fenced block titled like the HTML page's (`One charger`, `… (generated from the schema)`). */
+export function exampleBlock(
+  example: Example,
+  mediaType: string,
+  context: ReferenceContext,
+  fallback?: string,
+): string {
+  const asText = typeof example.value === 'string' && !isJson(mediaType);
+  const code = asText
+    ? String(example.value)
+    : (JSON.stringify(example.value, null, context.mode === 'page' ? 2 : undefined) ?? 'null');
+  const base = example.summary ?? example.name ?? fallback;
+  const title = base !== undefined && example.generated ? `${base} (generated from the schema)` : base;
+  return fence(asText ? 'text' : 'json', code, title);
+}
+
+function anySchema(): SchemaNode {
+  return {
+    type: 'any',
+    nullable: false,
+    deprecated: false,
+    readOnly: false,
+    writeOnly: false,
+    constraints: [],
+    examples: [],
+  };
+}

@@ -1,0 +1,67 @@
+import type { Page } from '../model/pages.ts';
+import { guideMarkdown } from './guide.ts';
+import {
+  groupMarkdown,
+  overviewMarkdown,
+  SCHEMAS_INDEX_URL,
+  schemasIndexMarkdown,
+  tagMarkdown,
+} from './indexes.ts';
+import { twinDocument } from './markdown.ts';
+import { operationMarkdown, type ReferenceContext } from './operation.ts';
+import { schemaMarkdown } from './schema.ts';
+import { webhookMarkdown } from './webhook.ts';
+
+/**
+ * A page that has a twin: one of the `Page` union, or the schemas index
+ * (`/api-reference/schemas/`), an HTML page the union does not list.
+ */
+export type TwinPage = Page | { kind: 'schema-index'; slug: string; title: string; description: string };
+
+export interface TwinContext extends ReferenceContext {
+  /** A guide's MDX/Markdown body, by slug (the route reads it from the content collection). */
+  guideSource: (slug: string) => string | undefined;
+}
+
+/** The schemas index page, when the contract has schemas. */
+export function schemaIndexPage(context: ReferenceContext): TwinPage[] {
+  if (context.model.schemas.length === 0) return [];
+  return [
+    {
+      kind: 'schema-index',
+      slug: SCHEMAS_INDEX_URL.replace(/^\/|\/$/g, ''),
+      title: 'Schemas',
+      description: `The ${context.model.schemas.length} schemas of the ${context.model.title}.`,
+    },
+  ];
+}
+
+/** The whole twin of any page: the header block, `# Title`, then the page's Markdown. */
+export function pageTwin(page: TwinPage, context: TwinContext): string {
+  return twinDocument(context.site, page.title, pageBody(page, context));
+}
+
+/** The Markdown below a page's title, by page kind. */
+export function pageBody(page: TwinPage, context: TwinContext): string {
+  switch (page.kind) {
+    case 'guide': {
+      const source = context.guideSource(page.slug);
+      if (source === undefined) throw new Error(`docs/: no source for the guide '${page.slug}'.`);
+      return guideMarkdown(source, { site: context.site, slug: page.slug });
+    }
+    case 'api-overview':
+      return overviewMarkdown(context);
+    case 'api-group':
+      return groupMarkdown(page.group, context);
+    case 'api-tag':
+      return tagMarkdown(page.tag, context);
+    case 'operation':
+      return operationMarkdown(context.model.detail(page.operation), context);
+    case 'webhook':
+      return webhookMarkdown(page.webhook, context);
+    case 'schema':
+      return schemaMarkdown(page.schema, context);
+    case 'schema-index':
+      return schemasIndexMarkdown(context);
+  }
+}

@@ -1,0 +1,27 @@
+import type { Webhook } from '../model/types.ts';
+import { inlineCode } from './markdown.ts';
+import {
+  parametersSection,
+  type ReferenceContext,
+  requestBodySection,
+  responsesSection,
+} from './operation.ts';
+import { description } from './text.ts';
+
+/**
+ * The body of a webhook's twin: the request the API sends to your endpoint
+ * (headers and payload, in full) and the answers it expects, under the HTML
+ * page's headings (Parameters, Payload, Responses).
+ */
+export function webhookMarkdown(webhook: Webhook, context: ReferenceContext): string {
+  const method = webhook.method.toUpperCase();
+  const blocks = [
+    `Webhook ${inlineCode(`${method} ${webhook.name}`)}: the API sends this ${inlineCode(method)} request to the webhook endpoint you registered.`,
+  ];
+  if (webhook.deprecated) blocks.push('> **Deprecated:** this webhook may stop being sent.');
+  if (webhook.description) blocks.push(description(webhook.description, 2));
+  blocks.push(...parametersSection(webhook.parameters, context));
+  if (webhook.requestBody) blocks.push(...requestBodySection(webhook.requestBody, 'Payload', context));
+  blocks.push(...responsesSection(webhook.responses, context));
+  return blocks.join('\n\n');
+}
