@@ -48,7 +48,7 @@ async function main(): Promise<number> {
 
   // 3. Every runnable block runs against Prism (or the real API) and is judged.
   const server = config.server.kind === 'remote' ? config.server.baseUrl : `a Prism mock of ${contract.path}`;
-  console.log(`snippets: ${sources.length} pages, against ${server}`);
+  console.log(`snippets: ${sources.length} page${sources.length === 1 ? '' : 's'}, against ${server}`);
   const summary = await runSnippets(sources, config);
 
   // 4. One line per block, failures in full, the summary last.

@@ -58,7 +58,8 @@ export async function startPrism(options: {
   };
   child.stderr.on('data', remember);
   const url = `http://127.0.0.1:${port}`;
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  // Generous: on a loaded CI machine Prism's start has been seen to take over a minute.
+  const timeoutMs = options.timeoutMs ?? 180_000;
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(

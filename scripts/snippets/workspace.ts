@@ -6,7 +6,6 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateTypes as generateContractTypes } from '../sync/types.ts';
 import type { Contract } from './contract.ts';
 
 export interface Workspace {
@@ -21,8 +20,10 @@ export interface Workspace {
  * `src/generated/ocpplab.d.ts`, so a snippet type-checks here when it does for a reader. Generated
  * per run rather than read from `src/generated/`, which may lag behind the contract being tested.
  */
-export function generateTypes(contract: Contract): Promise<string> {
-  return generateContractTypes({ ...contract.document });
+export async function generateTypes(contract: Contract): Promise<string> {
+  // Loaded on demand: openapi-typescript is heavy, and a run without blocks does not need it.
+  const sync = await import('../sync/types.ts');
+  return sync.generateTypes({ ...contract.document });
 }
 
 export async function createWorkspace(options: { root: string; types: string }): Promise<Workspace> {
