@@ -75,10 +75,15 @@ function callHeadings(call: CallShape, bodyTitle: string, bodyId: string): Markd
     }
   }
   if (call.requestBody !== undefined) out.push(h(2, bodyId, bodyTitle));
-  if (call.responses.length > 0) {
+  const ok = call.responses.filter((response) => !response.isError);
+  const errors = call.responses.filter((response) => response.isError);
+  if (ok.length > 0) {
     out.push(h(2, SECTION.responses, 'Responses'));
-    for (const response of call.responses)
-      out.push(h(3, responseId(response.status), responseTitle(response)));
+    for (const response of ok) out.push(h(3, responseId(response.status), responseTitle(response)));
+  }
+  if (errors.length > 0) {
+    out.push(h(2, SECTION.errors, 'Errors'));
+    for (const response of errors) out.push(h(3, responseId(response.status), responseTitle(response)));
   }
   return out;
 }
@@ -115,7 +120,6 @@ export function pageHeadings(model: ApiModel, page: ReferencePage): MarkdownHead
       const detail = model.detail(page.operation);
       const out = [h(2, SECTION.authentication, 'Authentication'), h(2, SECTION.samples, 'Code samples')];
       out.push(...callHeadings(detail, 'Request body', SECTION.requestBody));
-      if (detail.responses.some((response) => response.isError)) out.push(h(2, SECTION.errors, 'Errors'));
       if (detail.callbacks.length > 0) out.push(h(2, SECTION.callbacks, 'Callbacks'));
       return out;
     }

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -52,9 +52,35 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
+/**
+ * One line of prose with nothing Markdown or HTML would treat specially: no
+ * markup characters, no line break, no list/heading/quote start, nothing GFM
+ * autolinks (`:` of URLs, `@` of emails, `www.`). Most field descriptions are
+ * like this and need no parser: they render as `<p>text</p>`, exactly as the
+ * pipeline would (a test compares both).
+ */
+const PLAIN = /^(?![\d+=-])(?!.*www\.)[^\n\r\\`*_[\]<>&|~!:@#{}]*$/;
+
+/** Descriptions repeat across operations (shared schemas): render each one once. */
+const cache = new Map<string, RenderedMarkdown>();
+const CACHE_LIMIT = 20_000;
+
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): RenderedMarkdown {
   const offset = options.headingOffset ?? 1;
   const prefix = options.idPrefix ?? '';
+  const text = markdown.trim();
+  if (PLAIN.test(text)) return { html: text === '' ? '' : `<p>${text}</p>`, headings: [] };
+  const key = `${offset}|${prefix}|${markdown}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const rendered = renderWithPipeline(markdown, offset, prefix);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, rendered);
+  return rendered;
+}
+
+/** The full unified pipeline, without the plain-text shortcut or the cache. */
+export function renderWithPipeline(markdown: string, offset = 1, prefix = ''): RenderedMarkdown {
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   const headings = headingIds(tree, offset, prefix);
   return { html: processor.stringify(tree), headings };
@@ -64,7 +90,7 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions = {}):
 function headingIds(tree: Root, offset: number, prefix: string): MarkdownHeading[] {
   const out: MarkdownHeading[] = [];
   const taken = new Map<string, number>();
-  const visit = (nodes: (Root | ElementContent)[]) => {
+  const visit = (nodes: readonly (Root | RootContent)[]) => {
     for (const node of nodes) {
       if (node.type !== 'element' && node.type !== 'root') continue;
       if (node.type === 'element') {
@@ -89,7 +115,7 @@ function headingIds(tree: Root, offset: number, prefix: string): MarkdownHeading
   return out;
 }
 
-function textOf(node: Element | ElementContent): string {
+function textOf(node: Element | ElementContent | RootContent): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element') return node.children.map(textOf).join('');
   return '';

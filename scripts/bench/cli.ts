@@ -1,0 +1,56 @@
+// `npm run bench [-- --sizes 100,1000,3000] [--keep]`: builds the site from
+// synthetic contracts of each size and prints one table row per size.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite } from './build.ts';
+import { syntheticContract } from './contract.ts';
+import { reports } from './reports/index.ts';
+import { markdownTable } from './table.ts';
+
+const DEFAULT_SIZES = [100, 1000, 3000];
+
+function parseSizes(argv: string[]): number[] {
+  const at = argv.indexOf('--sizes');
+  if (at === -1) return DEFAULT_SIZES;
+  const sizes = (argv[at + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    throw new Error(`bench: --sizes takes a comma-separated list of operation counts, e.g. --sizes 100,1000`);
+  }
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const sizes = parseSizes(process.argv.slice(2));
+  const keep = process.argv.includes('--keep');
+  const work = mkdtempSync(join(tmpdir(), 'ocpplab-bench-'));
+  const header = ['operations', ...reports.flatMap((report) => report.columns)];
+  const rows: string[][] = [];
+  console.log(
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+  );
+  for (const size of sizes) {
+    // 1. Write the synthetic contract.
+    const contractPath = join(work, `contract-${size}.json`);
+    writeFileSync(contractPath, JSON.stringify(syntheticContract(size), null, 2));
+    // 2. Build the site from it.
+    const outDir = join(work, `dist-${size}`);
+    mkdirSync(outDir, { recursive: true });
+    console.log(`Building ${size} operations…`);
+    const run = await buildSite(contractPath, outDir, size);
+    // 3. Measure the build with every report.
+    const cells: string[] = [String(size)];
+    for (const report of reports) cells.push(...(await report.measure(run)));
+    rows.push(cells);
+    if (!keep) rmSync(outDir, { recursive: true, force: true });
+  }
+  // 4. Print the table.
+  console.log(`\n${markdownTable(header, rows)}`);
+  if (keep) console.log(`\nBuilds kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
