@@ -7,21 +7,31 @@ import type { Runtime } from './types.ts';
 
 export const python = '/usr/bin/python3';
 
-/** Node strips TypeScript types by default from 22.18; 22.12–22.17 need the flag. */
-export function nodeTypeStrippingFlags(version: string): string[] {
+/**
+ * Node strips TypeScript types by default from 22.18; 22.6–22.17 need the flag; older Node
+ * cannot run the TypeScript blocks at all (undefined).
+ */
+export function nodeTypeStrippingFlags(version: string): string[] | undefined {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 6)) return undefined;
   const byDefault = major > 22 || (major === 22 && minor >= 18);
   return [...(byDefault ? [] : ['--experimental-strip-types']), '--disable-warning=ExperimentalWarning'];
 }
 
-export function commandFor(runtime: Runtime, file: string): { command: string; args: string[] } {
+/** The command that runs a program file, or why there is none. */
+export function commandFor(runtime: Runtime, file: string): { command: string; args: string[] } | string {
   switch (runtime) {
     case 'shell':
       return { command: 'bash', args: ['-euo', 'pipefail', file] };
     case 'python':
       return { command: python, args: [file] };
-    case 'typescript':
-      return { command: process.execPath, args: [...nodeTypeStrippingFlags(process.version), file] };
+    case 'typescript': {
+      const flags = nodeTypeStrippingFlags(process.version);
+      if (flags === undefined) {
+        return `Node ${process.version} cannot strip TypeScript types (22.6 or later can); run \`source scripts/node22.sh\` first`;
+      }
+      return { command: process.execPath, args: [...flags, file] };
+    }
     case 'javascript':
       return { command: process.execPath, args: [file] };
   }
@@ -64,13 +74,25 @@ export async function execute(
 ): Promise<Execution> {
   const file = join(options.dir, `main${program.extension}`);
   await writeFile(file, program.text);
-  const { command, args } = commandFor(runtime, file);
+  const command = commandFor(runtime, file);
   const startedAt = performance.now();
+  if (typeof command === 'string') {
+    const endedAt = performance.now();
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      startError: command,
+      output: '',
+      startedAt,
+      endedAt,
+    };
+  }
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
     let startError: string | undefined;
-    const child = spawn(command, args, {
+    const child = spawn(command.command, command.args, {
       cwd: options.dir,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,7 +113,7 @@ export async function execute(
       }
     }, options.timeoutMs);
     child.once('error', (error) => {
-      startError = `${command} could not be started (${error.message})`;
+      startError = `${command.command} could not be started (${error.message})`;
     });
     child.once('close', (exitCode, signal) => {
       clearTimeout(timer);

@@ -121,6 +121,7 @@ describe('configuration', () => {
   });
 
   test.each([
+    { given: 'v20.19.0', want: undefined },
     { given: 'v22.12.0', want: ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'] },
     { given: 'v22.18.0', want: ['--disable-warning=ExperimentalWarning'] },
     { given: 'v24.1.0', want: ['--disable-warning=ExperimentalWarning'] },
