@@ -87,6 +87,18 @@ function header(message: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/**
+ * The client's headers for the upstream: its own `Host`, and no `Expect: 100-continue` (this proxy
+ * already answered it; the body is streamed at once).
+ */
+function forwardedHeaders(incoming: IncomingMessage, host: string): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined && name !== 'expect') headers[name] = value;
+  }
+  return { ...headers, host };
+}
+
 /** Starts a proxy to `upstream` (Prism, or a real deployment with a path prefix) on a free port. */
 export async function startRecordingProxy(upstream: string): Promise<RecordingProxy> {
   const target = new URL(upstream);
@@ -116,7 +128,7 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
         port: target.port,
         method,
         path: basePath + path,
-        headers: { ...incoming.headers, host: target.host },
+        headers: forwardedHeaders(incoming, target.host),
         agent: secure ? agents.https : agents.http,
       },
       (answer) => {
