@@ -1,7 +1,7 @@
 // `npm run bench [-- --sizes 100,1000,3000] [--keep]`: builds the site from
 // synthetic contracts of each size and prints one table row per size.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from './build.ts';
 import { syntheticContract } from './contract.ts';
@@ -23,7 +23,10 @@ function parseSizes(argv: string[]): number[] {
 async function main(): Promise<void> {
   const sizes = parseSizes(process.argv.slice(2));
   const keep = process.argv.includes('--keep');
-  const work = mkdtempSync(join(tmpdir(), 'ocpplab-bench-'));
+  // Inside the project: Astro puts a build's server chunks next to its outDir
+  // only when that is below the working directory (else in a shared ./.astro).
+  mkdirSync('.cache', { recursive: true });
+  const work = mkdtempSync(join('.cache', 'bench-'));
   const header = ['operations', ...reports.flatMap((report) => report.columns)];
   const rows: string[][] = [];
   console.log(

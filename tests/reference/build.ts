@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { parse as parseYaml } from 'yaml';
+
+const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
+
+/**
+ * A fresh directory for one test build, below the project: Astro keeps a
+ * build's server chunks next to its outDir only when that is inside the
+ * working directory (otherwise in the shared ./.astro, where parallel builds collide).
+ */
+export function scratchDir(prefix: string): string {
+  mkdirSync('.cache', { recursive: true });
+  return resolve(mkdtempSync(join('.cache', `${prefix}-`)));
+}
+
+/** The contract as a JSON file the build can read (fixtures may be YAML). */
+export function asJsonContract(path: string, dir: string): string {
+  if (path.endsWith('.json')) return resolve(path);
+  const out = join(dir, `${basename(path).replace(/\.ya?ml$/, '')}.json`);
+  writeFileSync(out, JSON.stringify(parseYaml(readFileSync(path, 'utf8'))));
+  return out;
+}
+
+/** `astro build` of the site from `contract` into `outDir`; rejects with the log's tail. */
+export function buildSite(contract: string, outDir: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+      env: { ...process.env, OCPPLAB_CONTRACT: contract },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) done();
+      else fail(new Error(`astro build of ${contract} failed (exit ${code}):\n${log.slice(-3000)}`));
+    });
+  });
+}
+
+/** The built HTML of a page URL (`/api-reference/x/`), parsed. */
+export function readPage(outDir: string, url: string): Root {
+  return fromHtml(readFileSync(join(outDir, url, 'index.html'), 'utf8'));
+}
+
+export function readHtml(outDir: string, url: string): string {
+  return readFileSync(join(outDir, url, 'index.html'), 'utf8');
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface Preview {
+  url: string;
+  stop(): void;
+}
+
+/** `astro preview` of a built site on a free loopback port; `stop()` ends it by its PID. */
+export async function startPreview(outDir: string): Promise<Preview> {
+  const port = await freePort();
+  // `--ignore-lock`: other previews of this project (tests, people) may be running;
+  // this one must neither replace them nor be replaced.
+  const child = spawn(
+    process.execPath,
+    [ASTRO, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+  };
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      const response = await fetch(`${url}/api-reference/`);
+      if (response.ok) return { url, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  stop();
+  throw new Error(`astro preview of ${outDir} did not answer on ${url}:\n${log.slice(-2000)}`);
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
