@@ -13,6 +13,11 @@ export const TYPES_HEADER = `/**
 export async function generateTypes(contract: Record<string, unknown>): Promise<string> {
   // The validate stage has checked the structure, so by now the contract is an OpenAPI3.
   // openapi-typescript may annotate the object it is given: hand it a copy.
-  const nodes = await openapiTS(structuredClone(contract) as unknown as OpenAPI3, { silent: true });
+  // defaultNonNullable: false keeps request fields that have a default optional, as the
+  // contract says; openapi-typescript 7 would otherwise make callers send every one of them.
+  const nodes = await openapiTS(structuredClone(contract) as unknown as OpenAPI3, {
+    silent: true,
+    defaultNonNullable: false,
+  });
   return `${TYPES_HEADER}${astToString(nodes).trimEnd()}\n`;
 }

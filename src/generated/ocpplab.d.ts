@@ -1028,13 +1028,13 @@ export interface components {
              * @description ISO 3166-1 alpha-2 country of the manufacturer.
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Logo Url
              * @description Logo image.
              * @default null
              */
-            logo_url: string | null;
+            logo_url?: string | null;
             /**
              * Model Count
              * @description Number of models of this brand in the catalog.
@@ -1045,7 +1045,7 @@ export interface components {
              * @description When the brand was added.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
         };
         /**
          * BulkChargerGroup
@@ -1058,7 +1058,7 @@ export interface components {
              * @description Explicit identity suffixes; truncated to `chargers_number` when longer.
              * @default null
              */
-            charger_ids: string[] | null;
+            charger_ids?: string[] | null;
             /**
              * Chargers Number
              * @description Chargers to create in this group; random hex suffixes fill the gap when `charger_ids` is shorter.
@@ -1105,31 +1105,31 @@ export interface components {
              * @description Kind of job.
              * @default null
              */
-            job_type: ("location_chargers.bulk_create" | "ocpi_locations.bulk_create") | null;
+            job_type?: ("location_chargers.bulk_create" | "ocpi_locations.bulk_create") | null;
             /**
              * Status
              * @description Current job state.
              * @default null
              */
-            status: components["schemas"]["ProvisioningStatus"] | null;
+            status?: components["schemas"]["ProvisioningStatus"] | null;
             /**
              * Workflow Run Id
              * @description Opaque workflow run identifier.
              * @default null
              */
-            workflow_run_id: string | null;
+            workflow_run_id?: string | null;
             /**
              * Error
              * @description Set only when `status` is `FAILED`.
              * @default null
              */
-            error: components["schemas"]["ProvisioningError"] | null;
+            error?: components["schemas"]["ProvisioningError"] | null;
             /**
              * Results
              * @description Per-item outcome once the job has finished: `created` lists what was made and `failed` lists what could not be made.
              * @default null
              */
-            results: {
+            results?: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -1137,7 +1137,7 @@ export interface components {
              * @description When the job finished.
              * @default null
              */
-            provisioned_at: string | null;
+            provisioned_at?: string | null;
         };
         /**
          * ChargerCommandRequest
@@ -1179,25 +1179,25 @@ export interface components {
              * @description Connector standard; defaults to the first one of the model.
              * @default null
              */
-            connector_type: components["schemas"]["ConnectorType"] | null;
+            connector_type?: components["schemas"]["ConnectorType"] | null;
             /**
              * Charge Point Name
              * @description Display name of the charger.
              * @default null
              */
-            charge_point_name: string | null;
+            charge_point_name?: string | null;
             /**
              * Location Id
              * @description Existing location to attach the charger to.
              * @default null
              */
-            location_id: string | null;
+            location_id?: string | null;
             /**
              * Location Name
              * @description Name used to create a bare location when `location_id` is not given.
              * @default null
              */
-            location_name: string | null;
+            location_name?: string | null;
         };
         /**
          * ChargerListResponse
@@ -1347,37 +1347,37 @@ export interface components {
              * @description Display name.
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Vendor Name
              * @description Manufacturer name from the catalog.
              * @default null
              */
-            vendor_name: string | null;
+            vendor_name?: string | null;
             /**
              * Model
              * @description Model name from the catalog.
              * @default null
              */
-            model: string | null;
+            model?: string | null;
             /**
              * Brand Slug
              * @description Catalog brand slug.
              * @default null
              */
-            brand_slug: string | null;
+            brand_slug?: string | null;
             /**
              * Model Slug
              * @description Catalog model slug.
              * @default null
              */
-            model_slug: string | null;
+            model_slug?: string | null;
             /**
              * Image Url
              * @description Product picture.
              * @default null
              */
-            image_url: string | null;
+            image_url?: string | null;
             /** @description Protocol version. */
             ocpp_version: components["schemas"]["OcppVersion"];
             /**
@@ -1385,49 +1385,49 @@ export interface components {
              * @description Connector count.
              * @default null
              */
-            number_of_connectors: number | null;
+            number_of_connectors?: number | null;
             /**
              * Max Charging Power
              * @description Power cap in watts.
              * @default null
              */
-            max_charging_power: number | null;
+            max_charging_power?: number | null;
             /**
              * Connector Type
              * @description Connector standard.
              * @default null
              */
-            connector_type: components["schemas"]["ConnectorType"] | null;
+            connector_type?: components["schemas"]["ConnectorType"] | null;
             /**
              * Ws Url
              * @description CSMS WebSocket URL.
              * @default null
              */
-            ws_url: string | null;
+            ws_url?: string | null;
             /**
              * Location Id
              * @description Location the charger belongs to.
              * @default null
              */
-            location_id: string | null;
+            location_id?: string | null;
             /**
              * Provisioning Status
              * @description State of the last provisioning run.
              * @default null
              */
-            provisioning_status: components["schemas"]["ProvisioningStatus"] | null;
+            provisioning_status?: components["schemas"]["ProvisioningStatus"] | null;
             /**
              * Created At
              * @description Creation time.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
             /**
              * Updated At
              * @description Time of the last change.
              * @default null
              */
-            updated_at: string | null;
+            updated_at?: string | null;
         };
         /**
          * ChargerStatusResponse
@@ -1444,25 +1444,25 @@ export interface components {
              * @description Current provisioning state.
              * @default null
              */
-            status: components["schemas"]["ProvisioningStatus"] | null;
+            status?: components["schemas"]["ProvisioningStatus"] | null;
             /**
              * Workflow Run Id
              * @description Opaque workflow run identifier.
              * @default null
              */
-            workflow_run_id: string | null;
+            workflow_run_id?: string | null;
             /**
              * Error
              * @description Set only when `status` is `FAILED`.
              * @default null
              */
-            error: components["schemas"]["ProvisioningError"] | null;
+            error?: components["schemas"]["ProvisioningError"] | null;
             /**
              * Provisioned At
              * @description When provisioning finished successfully.
              * @default null
              */
-            provisioned_at: string | null;
+            provisioned_at?: string | null;
         };
         /**
          * ChargerTarget
@@ -1503,19 +1503,19 @@ export interface components {
              * @description Connector standard; the model default when null.
              * @default null
              */
-            connector_type: components["schemas"]["ConnectorType"] | null;
+            connector_type?: components["schemas"]["ConnectorType"] | null;
             /**
              * Identity Prefix
              * @description Prefix of every generated identity.
              * @default
              */
-            identity_prefix: string;
+            identity_prefix?: string;
             /**
              * Template Name
              * @description Base of the display names; a counter is appended.
              * @default null
              */
-            template_name: string | null;
+            template_name?: string | null;
         };
         /**
          * ChargerUpdate
@@ -1527,37 +1527,37 @@ export interface components {
              * @description Display name of the charger.
              * @default null
              */
-            charge_point_name: string | null;
+            charge_point_name?: string | null;
             /**
              * Connector Type
              * @description Connector standard.
              * @default null
              */
-            connector_type: components["schemas"]["ConnectorType"] | null;
+            connector_type?: components["schemas"]["ConnectorType"] | null;
             /**
              * Location Id
              * @description Move the charger to another location.
              * @default null
              */
-            location_id: string | null;
+            location_id?: string | null;
             /**
              * Ws Url
              * @description New CSMS WebSocket URL; applied on the next runtime restart.
              * @default null
              */
-            ws_url: string | null;
+            ws_url?: string | null;
             /**
              * Ocpp Version
              * @description New protocol version; applied on the next runtime restart.
              * @default null
              */
-            ocpp_version: components["schemas"]["OcppVersion"] | null;
+            ocpp_version?: components["schemas"]["OcppVersion"] | null;
             /**
              * Max Charging Power
              * @description Power cap in watts.
              * @default null
              */
-            max_charging_power: number | null;
+            max_charging_power?: number | null;
         };
         /**
          * ClearFaultRequest
@@ -1611,7 +1611,7 @@ export interface components {
              * @description OCPP charge point identity, when known.
              * @default null
              */
-            identity: string | null;
+            identity?: string | null;
             /**
              * Code
              * @description Machine-readable reason, for example `charger_offline`.
@@ -1666,13 +1666,13 @@ export interface components {
              * @description Keys the charger refused or does not support.
              * @default []
              */
-            rejected: string[];
+            rejected?: string[];
             /**
              * Reboot Required
              * @description `true` when at least one accepted key only takes effect after a reboot.
              * @default false
              */
-            reboot_required: boolean;
+            reboot_required?: boolean;
             /**
              * Msg
              * @description Summary message.
@@ -1737,7 +1737,7 @@ export interface components {
              * @description EVSE number (OCPP 2.0.1 only).
              * @default null
              */
-            evse_id: number | null;
+            evse_id?: number | null;
         };
         /**
          * ConnectorType
@@ -1792,32 +1792,32 @@ export interface components {
              * @default cpo
              * @constant
              */
-            role: "cpo";
+            role?: "cpo";
             /**
              * Ocpi Version
              * @description OCPI version to expose.
              * @default 2.2.1
              * @enum {string}
              */
-            ocpi_version: "2.1.1" | "2.2.1";
+            ocpi_version?: "2.1.1" | "2.2.1";
             /**
              * Seed
              * @description Seed for deterministic output; the same seed and template always give the same bundle.
              * @default null
              */
-            seed: number | null;
+            seed?: number | null;
             /**
              * Ttl Seconds
              * @description Destroy the bundle automatically after this many seconds; send null to keep it.
              * @default 3600
              */
-            ttl_seconds: number | null;
+            ttl_seconds?: number | null;
             /**
              * Overrides
              * @description Template parameters to change.
              * @default null
              */
-            overrides: components["schemas"]["CpoOverrides"] | null;
+            overrides?: components["schemas"]["CpoOverrides"] | null;
         };
         /**
          * CpoDeleteResponse
@@ -1876,13 +1876,13 @@ export interface components {
              * @description Number of locations.
              * @default null
              */
-            locations: number | null;
+            locations?: number | null;
             /**
              * Chargers Per Location
              * @description Chargers per location.
              * @default null
              */
-            chargers_per_location: number | null;
+            chargers_per_location?: number | null;
         };
         /**
          * CpoProvisioningAccepted
@@ -1944,7 +1944,7 @@ export interface components {
              * @description When the bundle is destroyed automatically.
              * @default null
              */
-            expires_at: string | null;
+            expires_at?: string | null;
         };
         /**
          * CpoProvisioningProgress
@@ -2065,19 +2065,19 @@ export interface components {
              * @description When the bundle is destroyed automatically; never when null.
              * @default null
              */
-            expires_at: string | null;
+            expires_at?: string | null;
             /**
              * Created At
              * @description Creation time.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
             /**
              * Updated At
              * @description Time of the last change.
              * @default null
              */
-            updated_at: string | null;
+            updated_at?: string | null;
         };
         /**
          * CpoStatusResponse
@@ -2101,37 +2101,37 @@ export interface components {
              * @description Opaque workflow run identifier.
              * @default null
              */
-            workflow_run_id: string | null;
+            workflow_run_id?: string | null;
             /**
              * Error
              * @description Set only when `status` is `FAILED`.
              * @default null
              */
-            error: components["schemas"]["ProvisioningError"] | null;
+            error?: components["schemas"]["ProvisioningError"] | null;
             /**
              * Progress
              * @description Set while `status` is `PROVISIONING`.
              * @default null
              */
-            progress: components["schemas"]["CpoProvisioningProgress"] | null;
+            progress?: components["schemas"]["CpoProvisioningProgress"] | null;
             /**
              * Provisioned At
              * @description When provisioning finished.
              * @default null
              */
-            provisioned_at: string | null;
+            provisioned_at?: string | null;
             /**
              * Created At
              * @description Creation time.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
             /**
              * Updated At
              * @description Time of the last change.
              * @default null
              */
-            updated_at: string | null;
+            updated_at?: string | null;
         };
         /**
          * CpoTemplate
@@ -2286,25 +2286,25 @@ export interface components {
              * @description Fault that was raised or cleared.
              * @default null
              */
-            fault_type: components["schemas"]["FaultType"] | null;
+            fault_type?: components["schemas"]["FaultType"] | null;
             /**
              * Evse Id
              * @description EVSE concerned.
              * @default null
              */
-            evse_id: number | null;
+            evse_id?: number | null;
             /**
              * Connector Id
              * @description Connector concerned.
              * @default null
              */
-            connector_id: number | null;
+            connector_id?: number | null;
             /**
              * Status
              * @description Connector status reported to the CSMS afterwards.
              * @default null
              */
-            status: string | null;
+            status?: string | null;
         };
         /**
          * FaultType
@@ -2361,13 +2361,13 @@ export interface components {
              * @description Stable machine-readable error code, for example `location_not_found`.
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Request Id
              * @description Identifier of the request; quote it when contacting support.
              * @default null
              */
-            request_id: string | null;
+            request_id?: string | null;
         };
         /**
          * IdTagCommandRequest
@@ -2392,13 +2392,13 @@ export interface components {
              * @description Connector the driver uses.
              * @default 1
              */
-            connector_id: number;
+            connector_id?: number;
             /**
              * Evse Id
              * @description EVSE number (OCPP 2.0.1 only).
              * @default null
              */
-            evse_id: number | null;
+            evse_id?: number | null;
         };
         /**
          * InjectFaultEvent
@@ -2417,13 +2417,13 @@ export interface components {
              * @description EVSE of the connector (OCPP 2.0.1 only).
              * @default null
              */
-            evse_id: number | null;
+            evse_id?: number | null;
             /**
              * Info
              * @description Free-text info sent with the status notification.
              * @default null
              */
-            info: string | null;
+            info?: string | null;
         };
         /**
          * InjectFaultRequest
@@ -2448,13 +2448,13 @@ export interface components {
              * @description When the tag stops being valid; no expiry when null.
              * @default null
              */
-            expiry_date: string | null;
+            expiry_date?: string | null;
             /**
              * Parent Id Tag
              * @description Group id tag.
              * @default null
              */
-            parent_id_tag: string | null;
+            parent_id_tag?: string | null;
         };
         /**
          * LocalAuthListEvent
@@ -2472,7 +2472,7 @@ export interface components {
              * @default Full
              * @enum {string}
              */
-            update_type: "Full" | "Differential";
+            update_type?: "Full" | "Differential";
             /**
              * Entries
              * @description Id tags to store.
@@ -2497,31 +2497,31 @@ export interface components {
              * @description Charger answer, for example `Accepted`.
              * @default null
              */
-            status: string | null;
+            status?: string | null;
             /**
              * List Version
              * @description List version now held by the charger.
              * @default null
              */
-            list_version: number | null;
+            list_version?: number | null;
             /**
              * Entries Received
              * @description Entries sent to the charger.
              * @default null
              */
-            entries_received: number | null;
+            entries_received?: number | null;
             /**
              * Entries Deleted
              * @description Entries removed from the charger.
              * @default null
              */
-            entries_deleted: number | null;
+            entries_deleted?: number | null;
             /**
              * Msg
              * @description Summary message.
              * @default null
              */
-            msg: string | null;
+            msg?: string | null;
         };
         /**
          * LocationCommandResponse
@@ -2569,37 +2569,37 @@ export interface components {
              * @description Street address.
              * @default null
              */
-            address: string | null;
+            address?: string | null;
             /**
              * City
              * @description City.
              * @default null
              */
-            city: string | null;
+            city?: string | null;
             /**
              * Country
              * @description ISO 3166-1 alpha-2 country code.
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Coordinates
              * @description Position of the site.
              * @default null
              */
-            coordinates: components["schemas"]["Coordinates"] | null;
+            coordinates?: components["schemas"]["Coordinates"] | null;
             /**
              * Owner Name
              * @description Operator or owner shown to drivers.
              * @default null
              */
-            owner_name: string | null;
+            owner_name?: string | null;
             /**
              * Public
              * @description Whether the site is open to the public.
              * @default true
              */
-            public: boolean;
+            public?: boolean;
         };
         /**
          * LocationListResponse
@@ -2643,73 +2643,73 @@ export interface components {
              * @description URL-safe slug generated from the name.
              * @default null
              */
-            slug: string | null;
+            slug?: string | null;
             /**
              * Name
              * @description Display name of the site.
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Address
              * @description Street address.
              * @default null
              */
-            address: string | null;
+            address?: string | null;
             /**
              * City
              * @description City.
              * @default null
              */
-            city: string | null;
+            city?: string | null;
             /**
              * Country
              * @description ISO 3166-1 alpha-2 country code.
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Coordinates
              * @description Position of the site.
              * @default null
              */
-            coordinates: components["schemas"]["Coordinates"] | null;
+            coordinates?: components["schemas"]["Coordinates"] | null;
             /**
              * Timezone
              * @description IANA time zone name.
              * @default null
              */
-            timezone: string | null;
+            timezone?: string | null;
             /**
              * Owner Name
              * @description Operator or owner shown to drivers.
              * @default null
              */
-            owner_name: string | null;
+            owner_name?: string | null;
             /**
              * Public
              * @description Whether the site is open to the public.
              * @default null
              */
-            public: boolean | null;
+            public?: boolean | null;
             /**
              * Status
              * @description Operational state of the site.
              * @default null
              */
-            status: ("active" | "inactive" | "maintenance") | null;
+            status?: ("active" | "inactive" | "maintenance") | null;
             /**
              * Created At
              * @description Creation time.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
             /**
              * Updated At
              * @description Time of the last change.
              * @default null
              */
-            updated_at: string | null;
+            updated_at?: string | null;
         };
         /**
          * LocationTarget
@@ -2726,7 +2726,7 @@ export interface components {
              * @description Restrict the command to these chargers of the location; all chargers when omitted.
              * @default null
              */
-            charger_ids: string[] | null;
+            charger_ids?: string[] | null;
         };
         /**
          * LocationTemplate
@@ -2825,61 +2825,61 @@ export interface components {
              * @description New URL-safe slug.
              * @default null
              */
-            slug: string | null;
+            slug?: string | null;
             /**
              * Name
              * @description Display name of the site.
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Address
              * @description Street address.
              * @default null
              */
-            address: string | null;
+            address?: string | null;
             /**
              * City
              * @description City.
              * @default null
              */
-            city: string | null;
+            city?: string | null;
             /**
              * Country
              * @description ISO 3166-1 alpha-2 country code.
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Coordinates
              * @description Position of the site.
              * @default null
              */
-            coordinates: components["schemas"]["Coordinates"] | null;
+            coordinates?: components["schemas"]["Coordinates"] | null;
             /**
              * Timezone
              * @description IANA time zone name, for example `Europe/Paris`.
              * @default null
              */
-            timezone: string | null;
+            timezone?: string | null;
             /**
              * Owner Name
              * @description Operator or owner shown to drivers.
              * @default null
              */
-            owner_name: string | null;
+            owner_name?: string | null;
             /**
              * Public
              * @description Whether the site is open to the public.
              * @default null
              */
-            public: boolean | null;
+            public?: boolean | null;
             /**
              * Status
              * @description Operational state of the site.
              * @default null
              */
-            status: ("active" | "inactive" | "maintenance") | null;
+            status?: ("active" | "inactive" | "maintenance") | null;
         };
         /**
          * LogDirection
@@ -2939,49 +2939,49 @@ export interface components {
              * @description Slug of the owning brand.
              * @default null
              */
-            brand_slug: string | null;
+            brand_slug?: string | null;
             /**
              * Brand Id
              * @description Identifier of the owning brand.
              * @default null
              */
-            brand_id: string | null;
+            brand_id?: string | null;
             /**
              * Image Url
              * @description Product picture.
              * @default null
              */
-            image_url: string | null;
+            image_url?: string | null;
             /**
              * Connector Count
              * @description Number of connectors the model has.
              * @default null
              */
-            connector_count: number | null;
+            connector_count?: number | null;
             /**
              * Current Type
              * @description AC or DC.
              * @default null
              */
-            current_type: components["schemas"]["CurrentType"] | null;
+            current_type?: components["schemas"]["CurrentType"] | null;
             /**
              * Supported Kwh
              * @description Power levels the model can be configured for, in kW.
              * @default null
              */
-            supported_kwh: number[] | null;
+            supported_kwh?: number[] | null;
             /**
              * Connector Types
              * @description Connector standards the model ships with.
              * @default null
              */
-            connector_types: components["schemas"]["ConnectorType"][] | null;
+            connector_types?: components["schemas"]["ConnectorType"][] | null;
             /**
              * Created At
              * @description When the model was added.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
         };
         /**
          * OcpiBulkLocationCreateRequest
@@ -3014,13 +3014,13 @@ export interface components {
              * @description Connector standard.
              * @default null
              */
-            connector_type: components["schemas"]["ConnectorType"] | null;
+            connector_type?: components["schemas"]["ConnectorType"] | null;
             /**
              * Ocpp Version
              * @description Protocol version.
              * @default null
              */
-            ocpp_version: components["schemas"]["OcppVersion"] | null;
+            ocpp_version?: components["schemas"]["OcppVersion"] | null;
         };
         /**
          * OcpiLocationCreateItem
@@ -3032,55 +3032,55 @@ export interface components {
              * @description Slug of a location template from `GET /ocpp/templates/locations`.
              * @default null
              */
-            template: string | null;
+            template?: string | null;
             /**
              * Name
              * @description Display name.
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Address
              * @description Street address.
              * @default null
              */
-            address: string | null;
+            address?: string | null;
             /**
              * City
              * @description City.
              * @default null
              */
-            city: string | null;
+            city?: string | null;
             /**
              * Country
              * @description ISO 3166-1 alpha-2 country code.
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Coordinates
              * @description Position of the site.
              * @default null
              */
-            coordinates: components["schemas"]["Coordinates"] | null;
+            coordinates?: components["schemas"]["Coordinates"] | null;
             /**
              * Timezone
              * @description IANA time zone name.
              * @default null
              */
-            timezone: string | null;
+            timezone?: string | null;
             /**
              * Owner Name
              * @description Operator shown to drivers.
              * @default null
              */
-            owner_name: string | null;
+            owner_name?: string | null;
             /**
              * Public
              * @description Whether the site is open to the public.
              * @default true
              */
-            public: boolean;
+            public?: boolean;
         };
         /**
          * OcpiLocationListResponse
@@ -3123,7 +3123,7 @@ export interface components {
              * @description Matching OCPP-side location.
              * @default null
              */
-            ocpp_location_id: string | null;
+            ocpp_location_id?: string | null;
             /**
              * Organization Id
              * Format: uuid
@@ -3135,73 +3135,73 @@ export interface components {
              * @description URL-safe slug.
              * @default null
              */
-            slug: string | null;
+            slug?: string | null;
             /**
              * Name
              * @description Display name.
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Address
              * @description Street address.
              * @default null
              */
-            address: string | null;
+            address?: string | null;
             /**
              * City
              * @description City.
              * @default null
              */
-            city: string | null;
+            city?: string | null;
             /**
              * Country
              * @description ISO 3166-1 alpha-2 country code.
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Coordinates
              * @description Position of the site.
              * @default null
              */
-            coordinates: components["schemas"]["Coordinates"] | null;
+            coordinates?: components["schemas"]["Coordinates"] | null;
             /**
              * Timezone
              * @description IANA time zone name.
              * @default null
              */
-            timezone: string | null;
+            timezone?: string | null;
             /**
              * Owner Name
              * @description Operator shown to drivers.
              * @default null
              */
-            owner_name: string | null;
+            owner_name?: string | null;
             /**
              * Public
              * @description Whether the site is open to the public.
              * @default null
              */
-            public: boolean | null;
+            public?: boolean | null;
             /**
              * Chargers
              * @description Chargers deployed at the site.
              * @default []
              */
-            chargers: components["schemas"]["OcpiLocationCharger"][];
+            chargers?: components["schemas"]["OcpiLocationCharger"][];
             /**
              * Created At
              * @description Creation time.
              * @default null
              */
-            created_at: string | null;
+            created_at?: string | null;
             /**
              * Updated At
              * @description Time of the last change.
              * @default null
              */
-            updated_at: string | null;
+            updated_at?: string | null;
         };
         /**
          * OcpiParty
@@ -3265,7 +3265,7 @@ export interface components {
              * @description EVSE number (OCPP 2.0.1 only).
              * @default null
              */
-            evse_id: number | null;
+            evse_id?: number | null;
         };
         /**
          * PowerUpdateRequest
@@ -3346,7 +3346,7 @@ export interface components {
              * @description Payload of the CSMS answer; null on timeout.
              * @default null
              */
-            response_payload: {
+            response_payload?: {
                 [key: string]: unknown;
             } | null;
         };
@@ -3372,7 +3372,7 @@ export interface components {
              * @description Free-text reason stored with the audit entry.
              * @default null
              */
-            reason: string | null;
+            reason?: string | null;
         };
         /**
          * RuntimeCommandResponse
@@ -3415,19 +3415,19 @@ export interface components {
              * @description Connector to plug in.
              * @default 1
              */
-            connector_id: number;
+            connector_id?: number;
             /**
              * Duration Seconds
              * @description Stop the session automatically after this many seconds.
              * @default null
              */
-            duration_seconds: number | null;
+            duration_seconds?: number | null;
             /**
              * Target Energy Kwh
              * @description Stop the session automatically once this much energy was delivered.
              * @default null
              */
-            target_energy_kwh: number | null;
+            target_energy_kwh?: number | null;
         };
         /**
          * StartSessionRequest
@@ -3458,18 +3458,18 @@ export interface components {
              * @description Transaction to stop; the active one when null.
              * @default null
              */
-            transaction_id: number | null;
+            transaction_id?: number | null;
             /**
              * @description Reason reported to the CSMS.
              * @default Local
              */
-            reason: components["schemas"]["StopReason"];
+            reason?: components["schemas"]["StopReason"];
             /**
              * Meter Stop
              * @description Final meter reading in Wh.
              * @default null
              */
-            meter_stop: number | null;
+            meter_stop?: number | null;
         };
         /**
          * StopTransactionRequest
@@ -3489,31 +3489,31 @@ export interface components {
              * @description Chargers to update; every charger of the location when null.
              * @default null
              */
-            charger_ids: string[] | null;
+            charger_ids?: string[] | null;
             /**
              * Ws Url
              * @description New CSMS WebSocket URL.
              * @default null
              */
-            ws_url: string | null;
+            ws_url?: string | null;
             /**
              * Ocpp Version
              * @description New protocol version.
              * @default null
              */
-            ocpp_version: components["schemas"]["OcppVersion"] | null;
+            ocpp_version?: components["schemas"]["OcppVersion"] | null;
             /**
              * Connector Type
              * @description New connector standard.
              * @default null
              */
-            connector_type: components["schemas"]["ConnectorType"] | null;
+            connector_type?: components["schemas"]["ConnectorType"] | null;
             /**
              * Max Charging Power
              * @description New power cap in watts.
              * @default null
              */
-            max_charging_power: number | null;
+            max_charging_power?: number | null;
         };
         /**
          * UpdateLocationChargersResponse
