@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { getEncoding, type Tiktoken } from 'js-tiktoken';
 import { resolveConfig } from '../../src/config.ts';
 import { llmsFullParts } from '../../src/markdown/llms.ts';
+import { schemaIndexPage, type TwinContext } from '../../src/markdown/page.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { REFERENCE_BASE } from '../../src/model/navigation.ts';
 import { referencePages } from '../../src/model/pages.ts';
@@ -74,13 +75,16 @@ function main(): void {
   const contractPath = process.argv[2] ?? resolveConfig().contractPath;
   const config = resolveConfig({ contractPath });
   const model = loadModel(config.contractPath, config);
-  const input = { title: model.title, summary: model.title, guides: [], reference: referencePages(model) };
-  const parts = llmsFullParts(input, {
-    site: config.site,
-    model,
-    mode: 'page',
-    guideSource: () => undefined,
-  });
+  const context: TwinContext = { site: config.site, model, mode: 'page', guideSource: () => undefined };
+  // The reference as the site lists it: the `Page` union's pages, the schemas index before the schemas.
+  const pages = referencePages(model);
+  const firstSchema = pages.findIndex((page) => page.kind === 'schema');
+  const at = firstSchema === -1 ? pages.length : firstSchema;
+  const listed = [...pages.slice(0, at), ...schemaIndexPage(context), ...pages.slice(at)];
+  const parts = llmsFullParts(
+    { title: model.title, summary: model.title, guides: [], reference: listed },
+    context,
+  );
   const figures = tokenFigures(parts.reference.join('\n---\n\n'), readFileSync(config.contractPath, 'utf8'));
   const [reference, contract, ratio] = formatFigures(figures);
   console.log(`${config.contractPath} (o200k_base tokens)`);

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.ts';
+import { fieldLines } from '../../src/markdown/fields.ts';
+import { llmsFullParts } from '../../src/markdown/llms.ts';
+import { operationMarkdown, type ReferenceContext } from '../../src/markdown/operation.ts';
+import { pageTwin, type TwinContext } from '../../src/markdown/page.ts';
+import { webhookMarkdown } from '../../src/markdown/webhook.ts';
+import { loadModel } from '../../src/model/load.ts';
+import { referencePages } from '../../src/model/pages.ts';
+import type { SchemaNode } from '../../src/model/types.ts';
+import { contractFieldNames } from './names.ts';
+
+const config = resolveConfig({ site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' }, {});
+const model = loadModel(config.contractPath, config);
+const context: ReferenceContext = { site: config.site, model, mode: 'page' };
+const twinContext: TwinContext = { ...context, guideSource: () => undefined };
+
+function operation(slugEnd: string) {
+  const found = model.operations.find((candidate) => candidate.slug.endsWith(slugEnd));
+  if (found === undefined) throw new Error(`No operation ends with ${slugEnd}`);
+  return model.detail(found);
+}
+
+describe('operation twins', () => {
+  it('describe start-transaction, whose target is oneOf ChargerTarget/LocationTarget (golden file)', async () => {
+    await expect(operationMarkdown(operation('/start-transaction'), context)).toMatchFileSnapshot(
+      '../fixtures/markdown/golden/operation-start-transaction.md',
+    );
+  });
+
+  it('name every parameter and every request and success-response field of every operation', () => {
+    const missing: string[] = [];
+    for (const summary of model.operations) {
+      const twin = operationMarkdown(model.detail(summary), context);
+      for (const name of contractFieldNames(model.detail(summary), { errors: false })) {
+        if (!twin.includes(`\`${name}\``)) missing.push(`${summary.key}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('list the curl, Python and TypeScript samples consecutively, titled by language', () => {
+    const twin = operationMarkdown(operation('/start-transaction'), context);
+    const titles = [...twin.matchAll(/^```(\w+) title="([^"]+)"$/gm)].map(
+      (match) => `${match[1]} ${match[2]}`,
+    );
+    expect(titles.slice(0, 3)).toEqual(['bash curl', 'python Python', 'ts TypeScript']);
+  });
+});
+
+describe('webhook twins', () => {
+  it('describe charger.provisioning.updated: signature header, payload and the expected answer (golden file)', async () => {
+    const webhook = model.webhooks.find((candidate) => candidate.name === 'charger.provisioning.updated');
+    if (webhook === undefined) throw new Error('The contract has no charger.provisioning.updated webhook');
+    await expect(webhookMarkdown(webhook, context)).toMatchFileSnapshot(
+      '../fixtures/markdown/golden/webhook-charger-provisioning-updated.md',
+    );
+  });
+});
+
+describe('field lines', () => {
+  const node = (extra: Partial<SchemaNode>): SchemaNode => ({
+    type: 'string',
+    nullable: false,
+    deprecated: false,
+    readOnly: false,
+    writeOnly: false,
+    constraints: [],
+    examples: [],
+    ...extra,
+  });
+  const scope = { expanded: new Set<string>(), expandNamed: true, schemaLink: () => undefined };
+  const cases: [given: string, schema: SchemaNode, required: boolean, want: string][] = [
+    [
+      'type, requirement, constraints and enum',
+      node({
+        description: 'Protocol',
+        constraints: [{ keyword: 'maxLength', value: 9 }],
+        enum: ['ocpp1.6', 'ocpp2.0.1'],
+      }),
+      true,
+      '- `v` (string, required, max length 9): Protocol. One of: `ocpp1.6`, `ocpp2.0.1`.',
+    ],
+    [
+      'a default and deprecation',
+      node({ type: 'integer', deprecated: true, default: { value: 1 } }),
+      false,
+      '- `v` (integer, deprecated, default `1`)',
+    ],
+    [
+      'nullability in the type',
+      node({ nullable: true, format: 'uuid' }),
+      false,
+      '- `v` (string (uuid) | null)',
+    ],
+  ];
+  it.each(cases)('show %s', (_given, schema, required, want) => {
+    expect(fieldLines({ name: 'v', required, schema }, scope, 0)).toEqual([want]);
+  });
+
+  it('expand a named schema once per section, then only name it', () => {
+    const inner = node({
+      type: 'object',
+      ref: 'Target',
+      properties: [{ name: 'id', required: true, schema: node({}) }],
+    });
+    const shared = { expanded: new Set<string>(), expandNamed: true, schemaLink: () => undefined };
+    const first = fieldLines({ name: 'a', required: true, schema: inner }, shared, 0);
+    const second = fieldLines({ name: 'b', required: true, schema: inner }, shared, 0);
+    expect(first).toEqual(['- `a` (Target, required)', '  - `id` (string, required)']);
+    expect(second).toEqual(['- `b` (Target, required)']);
+  });
+});
+
+describe('llms-full.txt reference part', () => {
+  const pages = referencePages(model);
+  const input = {
+    title: 'OCPPLAB Gateway',
+    summary: 'Simulated charge points.',
+    guides: [],
+    reference: pages,
+  };
+
+  it('is the same bytes for the same contract', () => {
+    expect(llmsFullParts(input, twinContext)).toEqual(llmsFullParts(input, twinContext));
+  });
+
+  it('names every field of the contract, error bodies included', () => {
+    const text = llmsFullParts(input, twinContext).reference.join('\n');
+    const missing = model.operations.flatMap((summary) =>
+      contractFieldNames(model.detail(summary), { errors: true })
+        .filter((name) => !text.includes(`\`${name}\``))
+        .map((name) => `${summary.key}: ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('starts each standalone twin with the header block and the page title', () => {
+    const page = pages.find((candidate) => candidate.kind === 'schema');
+    if (page === undefined) throw new Error('no schema page');
+    const twin = pageTwin(page, twinContext);
+    expect(twin.split('\n').slice(0, 6)).toEqual([
+      '> For clean Markdown of any page, append .md to the page URL.',
+      '> For a complete documentation index, see https://docs.ocpplab.com/llms.txt.',
+      '> For full documentation content, see https://docs.ocpplab.com/llms-full.txt.',
+      '> For AI client integration (Claude Code, Cursor, etc.), connect to the MCP server at https://docs.ocpplab.com/_mcp/server.',
+      '',
+      `# ${page.title}`,
+    ]);
+  });
+});
