@@ -64,8 +64,6 @@ export function operationMarkdown(operation: OperationDetail, context: Reference
   if (operation.requestBody)
     blocks.push(...requestBodySection(operation.requestBody, 'Request body', context));
   blocks.push(...responsesSection(operation.responses, context));
-  // The retry advice is the overview's in llms-full.txt; a standalone twin repeats it as its HTML page does.
-  if (context.mode === 'page') blocks.push(...errorsSection(operation.responses));
   if (operation.callbacks.length > 0) {
     blocks.push(
       '## Callbacks',
@@ -173,41 +171,56 @@ export function requestBodySection(body: RequestBody, title: string, context: Re
   return blocks;
 }
 
+/** The successful responses (`## Responses`), then the errors (`## Errors`), one `###` per status, as the HTML page. */
 export function responsesSection(responses: Response[], context: ReferenceContext): string[] {
-  if (responses.length === 0) return [];
   const scope = sectionScope(context);
-  const blocks = ['## Responses'];
-  for (const response of responses) {
-    const name = response.statusText ?? (response.status === 'default' ? 'Any other status' : '');
-    blocks.push(`### ${response.status}${name === '' ? '' : ` ${name}`}`);
-    // In llms-full.txt the overview's error table already gives a status's usual meaning.
-    const usual =
-      context.mode === 'full' &&
-      response.isError &&
-      usualErrors(context).get(response.status) === response.description;
-    if (response.description && !usual) blocks.push(description(response.description, 2));
-    if (response.headers.length > 0) {
-      const lines = response.headers.flatMap((header) =>
-        fieldLines(
-          {
-            name: header.name,
-            required: header.required,
-            schema: {
-              ...(header.schema ?? anySchema()),
-              ...(header.description === undefined ? {} : { description: header.description }),
-            },
+  const success = responses.filter((response) => !response.isError);
+  const errors = responses.filter((response) => response.isError);
+  const blocks: string[] = [];
+  if (success.length > 0)
+    blocks.push('## Responses', ...success.flatMap((response) => responseBlocks(response, scope, context)));
+  if (errors.length > 0)
+    blocks.push('## Errors', ...errors.flatMap((response) => responseBlocks(response, scope, context)));
+  return blocks;
+}
+
+function responseBlocks(response: Response, scope: FieldScope, context: ReferenceContext): string[] {
+  const name = response.statusText ?? (response.status === 'default' ? 'Any other status' : '');
+  const blocks = [`### ${response.status}${name === '' ? '' : ` ${name}`}`];
+  // In llms-full.txt the overview's error table gives a status's usual meaning and the retry rule.
+  const usual =
+    context.mode === 'full' &&
+    response.isError &&
+    usualErrors(context).get(response.status) === response.description;
+  if (response.description && !usual) blocks.push(description(response.description, 2));
+  if (response.isError && context.mode === 'page') {
+    blocks.push(
+      isRetryable(response.status)
+        ? 'Retry with exponential backoff.'
+        : 'Do not retry as is: fix the request first.',
+    );
+  }
+  if (response.headers.length > 0) {
+    const lines = response.headers.flatMap((header) =>
+      fieldLines(
+        {
+          name: header.name,
+          required: header.required,
+          schema: {
+            ...(header.schema ?? anySchema()),
+            ...(header.description === undefined ? {} : { description: header.description }),
           },
-          scope,
-          0,
-        ),
-      );
-      blocks.push(`Headers:\n\n${lines.join('\n')}`);
-    }
-    if (response.content.length === 0) blocks.push('No body.');
-    for (const media of response.content) {
-      const shared = response.isError ? sharedErrorBody(media, scope) : undefined;
-      blocks.push(...(shared ?? mediaBlocks(media, scope, context)));
-    }
+        },
+        scope,
+        0,
+      ),
+    );
+    blocks.push(`Headers:\n\n${lines.join('\n')}`);
+  }
+  if (response.content.length === 0 && !response.isError) blocks.push('No body.');
+  for (const media of response.content) {
+    const shared = response.isError ? sharedErrorBody(media, scope) : undefined;
+    blocks.push(...(shared ?? mediaBlocks(media, scope, context)));
   }
   return blocks;
 }
@@ -222,19 +235,6 @@ function usualErrors(context: ReferenceContext): Map<string, string> {
     usualCache.set(context.model, known);
   }
   return known;
-}
-
-/** Which errors to retry: what the HTML page's error table says, in one line per kind. */
-function errorsSection(responses: Response[]): string[] {
-  const errors = responses.filter((response) => response.isError);
-  if (errors.length === 0) return [];
-  const retry = errors.filter((response) => isRetryable(response.status));
-  const fix = errors.filter((response) => !isRetryable(response.status));
-  const list = (items: Response[]) => items.map((response) => inlineCode(response.status)).join(', ');
-  const lines: string[] = [];
-  if (retry.length > 0) lines.push(`Retry with backoff: ${list(retry)}.`);
-  if (fix.length > 0) lines.push(`Fix the request, do not retry: ${list(fix)}.`);
-  return ['## Errors', lines.join(' ')];
 }
 
 /** Timeouts, rate limits and server errors are worth retrying (HTTP semantics). */
