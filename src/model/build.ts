@@ -47,13 +47,14 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
     securitySchemes: schemes,
     defaultSecurity: document.security,
   };
-  const baseUrl = (servers[0]?.url ?? '').replace(/\/+$/, '') || '';
+  const baseUrl = sampleBaseUrl(asArray(document.servers).find(isObject));
 
+  const rawByKey = new Map(raw.map((op) => [`${op.method} ${op.path}`, op]));
   const details = new Map<string, OperationDetail>();
   const detail = (summary: OperationSummary): OperationDetail => {
     const known = details.get(summary.key);
     if (known !== undefined) return known;
-    const source = raw.find((op) => `${op.method} ${op.path}` === summary.key);
+    const source = rawByKey.get(summary.key);
     if (source === undefined) throw new Error(`Unknown operation '${summary.key}'.`);
     const at = `#/paths/${summary.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${summary.method}`;
     const parts = operationParts(source.operation, source.pathItem, context, at);
@@ -116,6 +117,21 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
   const description = asString(info.description);
   if (description !== undefined) model.description = description;
   return model;
+}
+
+/**
+ * The URL samples call: the first server with its variables at their defaults
+ * (`https://{region}.example.com` → `https://eu.example.com`), a scheme-relative URL made
+ * https, no trailing slash; `''` (paths stay relative) when the contract names no server.
+ */
+function sampleBaseUrl(server: JsonObject | undefined): string {
+  if (server === undefined) return '';
+  const variables = asObject(server.variables);
+  const url = (asString(server.url) ?? '').replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const value = asObject(variables[name]).default;
+    return typeof value === 'string' ? value : whole;
+  });
+  return (url.startsWith('//') ? `https:${url}` : url).replace(/\/+$/, '');
 }
 
 function webhooks(document: JsonObject, context: Parameters<typeof operationParts>[2]): Webhook[] {

@@ -3,7 +3,7 @@ import { asArray, asObject, asString, isObject, type JsonObject } from './json.t
 import { mediaTypes } from './media.ts';
 import { parameters } from './parameter.ts';
 import type { Resolver } from './resolver.ts';
-import type { SchemaOptions } from './schema.ts';
+import { type SchemaOptions, schemaNode } from './schema.ts';
 import { securityRequirements } from './security.ts';
 import {
   HTTP_METHODS,
@@ -47,10 +47,10 @@ export function operationParts(
   };
   const response: SchemaOptions = { ...request, direction: 'response' };
   const parts: OperationParts = {
-    security: securityRequirements(
-      'security' in operation ? operation.security : context.defaultSecurity,
-      context.securitySchemes,
-    ),
+    security:
+      'security' in operation
+        ? securityRequirements(operation.security, context.securitySchemes, `${at}/security`)
+        : securityRequirements(context.defaultSecurity, context.securitySchemes),
     parameters: parameters(
       asArray(pathItem.parameters),
       asArray(operation.parameters),
@@ -86,6 +86,11 @@ function responses(raw: unknown, options: SchemaOptions, at: string): Response[]
       const out: ResponseHeader = { name, required: resolved.required === true };
       const description = asString(resolved.description);
       if (description !== undefined) out.description = description;
+      const schema = isObject(resolved.schema)
+        ? resolved.schema
+        : asObject(Object.values(asObject(resolved.content)).map((media) => asObject(media).schema)[0]);
+      if (Object.keys(schema).length > 0)
+        out.schema = schemaNode(schema, options, `${where}/headers/${name}/schema`);
       return out;
     });
     const response: Response = {

@@ -36,6 +36,9 @@ export function codeSamples(input: SampleInput): CodeSample[] {
   ];
 }
 
+/** How a body travels: JSON, an HTML form, a multipart form, or raw text. */
+type BodyEncoding = 'json' | 'form' | 'multipart' | 'text';
+
 interface Call {
   method: HttpMethod;
   baseUrl: string;
@@ -43,21 +46,24 @@ interface Call {
   path: string;
   /** Base URL + path with the path parameters filled in. */
   url: string;
+  /** Parameter values as the contract types them (openapi-fetch's types want a number as a number). */
   pathParams: [string, unknown][];
   query: [string, unknown][];
-  headers: [string, string][];
-  cookies: [string, string][];
+  headers: [string, unknown][];
+  cookies: [string, unknown][];
   auth?: { kind: 'bearer' | 'basic' | 'header' | 'query' | 'cookie'; name: string };
   tokenEnv: string;
-  body?: { mediaType: string; value: unknown };
+  body?: { mediaType: string; encoding: BodyEncoding; value: unknown };
   /** The success response is not JSON: openapi-fetch must read it as text. */
   textResponse: boolean;
 }
 
 function describeCall(input: SampleInput): Call {
   const pick = (location: Parameter['in']) =>
-    input.parameters.filter((p) => p.in === location && (p.required || location === 'path'));
-  const pathParams = pick('path').map((p): [string, unknown] => [p.name, p.example.value]);
+    input.parameters
+      .filter((p) => p.in === location && (p.required || location === 'path'))
+      .map((p): [string, unknown] => [p.name, p.example.value]);
+  const pathParams = pick('path');
   let filled = input.path;
   for (const [name, value] of pathParams) {
     filled = filled.replace(`{${name}}`, encodeURIComponent(scalar(value)));
@@ -68,19 +74,32 @@ function describeCall(input: SampleInput): Call {
     path: input.path,
     url: `${input.baseUrl}${filled}`,
     pathParams,
-    query: pick('query').map((p) => [p.name, p.example.value]),
-    headers: pick('header').map((p) => [p.name, scalar(p.example.value)]),
-    cookies: pick('cookie').map((p) => [p.name, scalar(p.example.value)]),
+    query: pick('query'),
+    headers: pick('header'),
+    cookies: pick('cookie'),
     tokenEnv: input.tokenEnv,
     textResponse: !successIsJson(input.responses),
   };
   const auth = authFor(input.security);
   if (auth !== undefined) call.auth = auth;
-  const media = input.requestBody?.content.find((m) => isJson(m.mediaType)) ?? input.requestBody?.content[0];
+  const content = input.requestBody?.content ?? [];
+  const media =
+    content.find((m) => isJson(m.mediaType)) ??
+    content.find((m) => encodingOf(m.mediaType) !== 'text') ??
+    content[0];
   const example = media?.examples[0];
-  if (media !== undefined && example !== undefined)
-    call.body = { mediaType: media.mediaType, value: example.value };
+  if (media !== undefined && example !== undefined) {
+    call.body = { mediaType: media.mediaType, encoding: encodingOf(media.mediaType), value: example.value };
+  }
   return call;
+}
+
+function encodingOf(mediaType: string): BodyEncoding {
+  const base = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (isJson(base)) return 'json';
+  if (base === 'application/x-www-form-urlencoded') return 'form';
+  if (base === 'multipart/form-data') return 'multipart';
+  return 'text';
 }
 
 function successIsJson(responses: Response[]): boolean {
@@ -109,6 +128,16 @@ function scalar(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Top-level members of a form body as text pairs (`{ a: 1 }` → `[['a', '1']]`). */
+function formPairs(value: unknown): [string, string][] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [['value', scalar(value)]];
+  return Object.entries(value).flatMap(([key, member]) =>
+    Array.isArray(member)
+      ? member.map((item): [string, string] => [key, scalar(item)])
+      : [[key, scalar(member)] as [string, string]],
+  );
+}
+
 function queryString(pairs: [string, unknown][]): string {
   const params = new URLSearchParams();
   for (const [name, value] of pairs) {
@@ -125,25 +154,39 @@ function shellQuote(text: string): string {
 
 function curl(call: Call): string {
   const lines: string[] = [];
-  let url = `${call.url}${queryString(call.query)}`;
-  if (call.auth?.kind === 'query') {
-    url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(call.auth.name)}=$${call.tokenEnv}`;
-  }
-  const urlArg = call.auth?.kind === 'query' ? `"${url}"` : shellQuote(url);
+  const token = `"$${call.tokenEnv}"`;
+  const url = `${call.url}${queryString(call.query)}`;
+  // Contract text goes in single quotes; the token joins it in double quotes: 'https://…?api_key='"$TOKEN".
+  const urlArg =
+    call.auth?.kind === 'query'
+      ? `${shellQuote(`${url}${url.includes('?') ? '&' : '?'}${encodeURIComponent(call.auth.name)}=`)}${token}`
+      : shellQuote(url);
   lines.push(`curl --fail-with-body -sS -X ${call.method.toUpperCase()} ${urlArg}`);
   if (call.auth?.kind === 'bearer') lines.push(`-H "Authorization: Bearer $${call.tokenEnv}"`);
-  if (call.auth?.kind === 'basic') lines.push(`-u "$${call.tokenEnv}"`);
-  if (call.auth?.kind === 'header') lines.push(`-H "${call.auth.name}: $${call.tokenEnv}"`);
-  for (const [name, value] of call.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  const cookies = call.cookies.map(([name, value]) => `${name}=${value}`);
-  if (call.auth?.kind === 'cookie') cookies.push(`${call.auth.name}=$${call.tokenEnv}`);
-  if (cookies.length > 0) lines.push(`-b "${cookies.join('; ')}"`);
-  if (call.body !== undefined) {
-    lines.push(`-H ${shellQuote(`Content-Type: ${call.body.mediaType}`)}`);
-    const data = isJson(call.body.mediaType)
-      ? JSON.stringify(call.body.value, null, 2)
-      : scalar(call.body.value);
-    lines.push(`-d ${shellQuote(data)}`);
+  if (call.auth?.kind === 'basic') lines.push(`-u ${token}`);
+  if (call.auth?.kind === 'header') lines.push(`-H ${shellQuote(`${call.auth.name}: `)}${token}`);
+  for (const [name, value] of call.headers) lines.push(`-H ${shellQuote(`${name}: ${scalar(value)}`)}`);
+  const cookies = call.cookies.map(([name, value]) => `${name}=${scalar(value)}`).join('; ');
+  if (call.auth?.kind === 'cookie') {
+    const prefix = cookies === '' ? '' : `${cookies}; `;
+    lines.push(`-b ${shellQuote(`${prefix}${call.auth.name}=`)}${token}`);
+  } else if (cookies !== '') {
+    lines.push(`-b ${shellQuote(cookies)}`);
+  }
+  const body = call.body;
+  if (body !== undefined) {
+    if (body.encoding === 'multipart') {
+      for (const [name, value] of formPairs(body.value)) lines.push(`-F ${shellQuote(`${name}=${value}`)}`);
+    } else {
+      lines.push(`-H ${shellQuote(`Content-Type: ${body.mediaType}`)}`);
+      if (body.encoding === 'form') {
+        for (const [name, value] of formPairs(body.value))
+          lines.push(`--data-urlencode ${shellQuote(`${name}=${value}`)}`);
+      } else {
+        if (body.encoding === 'json') lines.push(`-d ${shellQuote(JSON.stringify(body.value, null, 2))}`);
+        else lines.push(`--data-binary ${shellQuote(scalar(body.value))}`);
+      }
+    }
   }
   return lines.join(' \\\n  ');
 }
@@ -168,29 +211,48 @@ export function pythonLiteral(value: unknown, indent = 0): string {
 
 function python(call: Call): string {
   const lines = ['import os', '', 'import requests', ''];
+  const env = `os.environ[${JSON.stringify(call.tokenEnv)}]`;
   const args: string[] = [`    ${JSON.stringify(call.url)},`];
   const headers: string[] = [];
   if (call.auth?.kind === 'bearer')
     headers.push(`"Authorization": f"Bearer {os.environ['${call.tokenEnv}']}"`);
-  if (call.auth?.kind === 'header')
-    headers.push(`${JSON.stringify(call.auth.name)}: os.environ["${call.tokenEnv}"]`);
-  for (const [name, value] of call.headers) headers.push(`${JSON.stringify(name)}: ${JSON.stringify(value)}`);
+  if (call.auth?.kind === 'header') headers.push(`${JSON.stringify(call.auth.name)}: ${env}`);
+  for (const [name, value] of call.headers)
+    headers.push(`${JSON.stringify(name)}: ${JSON.stringify(scalar(value))}`);
   if (headers.length > 0) args.push(`    headers={${headers.join(', ')}},`);
-  if (call.auth?.kind === 'basic') args.push(`    auth=tuple(os.environ["${call.tokenEnv}"].split(":", 1)),`);
+  if (call.auth?.kind === 'basic') args.push(`    auth=tuple(${env}.split(":", 1)),`);
   const query = call.query.map(([name, value]) => `${JSON.stringify(name)}: ${pythonLiteral(value, 4)}`);
-  if (call.auth?.kind === 'query')
-    query.push(`${JSON.stringify(call.auth.name)}: os.environ["${call.tokenEnv}"]`);
+  if (call.auth?.kind === 'query') query.push(`${JSON.stringify(call.auth.name)}: ${env}`);
   if (query.length > 0) args.push(`    params={${query.join(', ')}},`);
-  const cookies = call.cookies.map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`);
-  if (call.auth?.kind === 'cookie')
-    cookies.push(`${JSON.stringify(call.auth.name)}: os.environ["${call.tokenEnv}"]`);
+  const cookies = call.cookies.map(
+    ([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(scalar(value))}`,
+  );
+  if (call.auth?.kind === 'cookie') cookies.push(`${JSON.stringify(call.auth.name)}: ${env}`);
   if (cookies.length > 0) args.push(`    cookies={${cookies.join(', ')}},`);
-  if (call.body !== undefined) {
-    const literal = pythonLiteral(call.body.value, 4);
-    args.push(isJson(call.body.mediaType) ? `    json=${literal},` : `    data=${literal},`);
+  const body = call.body;
+  if (body !== undefined) {
+    if (body.encoding === 'json') {
+      args.push(`    json=${pythonLiteral(body.value, 4)},`);
+    } else if (body.encoding === 'form') {
+      args.push(`    data=${pythonPairs(formPairs(body.value))},`);
+    } else if (body.encoding === 'multipart') {
+      // requests sends multipart/form-data when given `files`; (None, value) is a plain field.
+      const fields = formPairs(body.value).map(
+        ([name, value]) => `(${JSON.stringify(name)}, (None, ${JSON.stringify(value)}))`,
+      );
+      args.push(`    files=[${fields.join(', ')}],`);
+    } else {
+      args.push(`    headers={"Content-Type": ${JSON.stringify(body.mediaType)}},`);
+      args.push(`    data=${JSON.stringify(scalar(body.value))},`);
+    }
   }
   args.push('    timeout=60,');
-  lines.push(`response = requests.${call.method}(`, ...args, ')', 'response.raise_for_status()');
+  lines.push(
+    `response = requests.${call.method}(`,
+    ...mergePythonHeaders(args),
+    ')',
+    'response.raise_for_status()',
+  );
   lines.push(
     call.textResponse
       ? 'print(response.text)'
@@ -199,28 +261,54 @@ function python(call: Call): string {
   return lines.join('\n');
 }
 
+/** A list of pairs as a Python literal: repeated keys survive, unlike in a dict. */
+function pythonPairs(pairs: [string, string][]): string {
+  return `[${pairs.map(([name, value]) => `(${JSON.stringify(name)}, ${JSON.stringify(value)})`).join(', ')}]`;
+}
+
+/** One `headers=` argument: a raw-text body adds its Content-Type to the others. */
+function mergePythonHeaders(args: string[]): string[] {
+  const headerArgs = args.filter((arg) => arg.startsWith('    headers={'));
+  if (headerArgs.length < 2) return args;
+  const members = headerArgs.map((arg) => arg.slice('    headers={'.length, -'},'.length));
+  const merged = `    headers={${members.join(', ')}},`;
+  const first = args.indexOf(headerArgs[0] ?? '');
+  return args.flatMap((arg, index) => (!headerArgs.includes(arg) ? [arg] : index === first ? [merged] : []));
+}
+
 /** A single-quoted TypeScript string literal. */
 function tsString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
 
 /** A JSON value as a TypeScript literal with two-space indentation. */
 function tsLiteral(value: unknown, indent: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(indent)}`);
+  return (JSON.stringify(value, null, 2) ?? 'undefined').replace(/\n/g, `\n${' '.repeat(indent)}`);
 }
 
 function typescript(call: Call): string {
+  const env = `process.env.${call.tokenEnv}`;
   const lines = [`import createClient from 'openapi-fetch';`, `import type { paths } from './ocpplab';`, ''];
   const clientHeaders: string[] = [];
-  if (call.auth?.kind === 'bearer')
-    clientHeaders.push(`Authorization: \`Bearer \${process.env.${call.tokenEnv}}\``);
-  if (call.auth?.kind === 'basic')
-    clientHeaders.push(`Authorization: \`Basic \${btoa(process.env.${call.tokenEnv} ?? '')}\``);
-  if (call.auth?.kind === 'header')
-    clientHeaders.push(`${JSON.stringify(call.auth.name)}: process.env.${call.tokenEnv} ?? ''`);
+  if (call.auth?.kind === 'bearer') clientHeaders.push(`Authorization: \`Bearer \${${env}}\``);
+  if (call.auth?.kind === 'basic') clientHeaders.push(`Authorization: \`Basic \${btoa(${env} ?? '')}\``);
+  if (call.auth?.kind === 'header') clientHeaders.push(`${JSON.stringify(call.auth.name)}: ${env} ?? ''`);
   lines.push('const client = createClient<paths>({', `  baseUrl: ${tsString(call.baseUrl)},`);
   if (clientHeaders.length > 0) lines.push(`  headers: { ${clientHeaders.join(', ')} },`);
   lines.push('});', '');
+  if (call.auth?.kind === 'query') {
+    // The key is no parameter of the operation's type: a middleware adds it to every request.
+    lines.push(
+      'client.use({',
+      '  onRequest({ request }) {',
+      '    const url = new URL(request.url);',
+      `    url.searchParams.set(${tsString(call.auth.name)}, ${env} ?? '');`,
+      '    return new Request(url, request);',
+      '  },',
+      '});',
+      '',
+    );
+  }
 
   const params: string[] = [];
   const group = (name: string, pairs: [string, unknown][]) => {
@@ -231,17 +319,55 @@ function typescript(call: Call): string {
   group('path', call.pathParams);
   group('query', call.query);
   group('header', call.headers);
+  // openapi-fetch types cookie parameters but does not send them: the Cookie header below does.
   group('cookie', call.cookies);
   const options: string[] = [];
   if (params.length > 0) options.push('  params: {', ...params, '  },');
-  if (call.body !== undefined) options.push(`  body: ${tsLiteral(call.body.value, 2)},`);
+  const cookieParts = call.cookies.map(([name, value]) => `${name}=${scalar(value)}`);
+  const requestHeaders: string[] = [];
+  if (call.auth?.kind === 'cookie') {
+    const fixed = cookieParts.map((part) => `${part}; `).join('');
+    const template = `${fixed}${call.auth.name}=`.replace(/[`\\$]/g, (c) => `\\${c}`);
+    requestHeaders.push(`Cookie: \`${template}\${${env} ?? ''}\``);
+  } else if (cookieParts.length > 0) {
+    requestHeaders.push(`Cookie: ${tsString(cookieParts.join('; '))}`);
+  }
+  const body = call.body;
+  if (body !== undefined) {
+    options.push(`  body: ${tsLiteral(body.value, 2)},`);
+    if (body.encoding === 'form') {
+      // Repeated keys for arrays (`colours=red&colours=green`), as curl and requests send them.
+      requestHeaders.push(`'Content-Type': ${tsString(body.mediaType)}`);
+      options.push(
+        '  bodySerializer(body) {',
+        '    const form = new URLSearchParams();',
+        '    for (const [name, value] of Object.entries(body ?? {}))',
+        '      for (const item of Array.isArray(value) ? value : [value]) form.append(name, String(item));',
+        '    return form.toString();',
+        '  },',
+      );
+    }
+    if (body.encoding === 'multipart') {
+      options.push(
+        '  bodySerializer(body) {',
+        '    const form = new FormData();',
+        '    for (const [name, value] of Object.entries(body ?? {})) form.append(name, String(value));',
+        '    return form;',
+        '  },',
+      );
+    }
+    if (body.encoding === 'text') {
+      requestHeaders.push(`'Content-Type': ${tsString(body.mediaType)}`);
+      options.push('  bodySerializer: (body) => (typeof body === "string" ? body : JSON.stringify(body)),');
+    }
+  }
+  if (requestHeaders.length > 0) options.push(`  headers: { ${requestHeaders.join(', ')} },`);
   if (call.textResponse) options.push(`  parseAs: 'text',`);
   const method = call.method.toUpperCase();
   const args = options.length > 0 ? `, {\n${options.join('\n')}\n}` : '';
   lines.push(`const { data, error } = await client.${method}(${tsString(call.path)}${args});`);
-  lines.push(
-    `if (error !== undefined) throw new Error(\`${method} ${call.path} failed: \${JSON.stringify(error)}\`);`,
-  );
+  const failure = `${method} ${call.path} failed: `.replace(/[`\\$]/g, (c) => `\\${c}`);
+  lines.push(`if (error !== undefined) throw new Error(\`${failure}\${JSON.stringify(error)}\`);`);
   lines.push('console.log(data);');
   return lines.join('\n');
 }

@@ -33,11 +33,21 @@ export function securitySchemes(components: unknown): SecurityScheme[] {
  * A `security` array as requirements. An empty object in the array (`{}`) means
  * "or no authentication"; it is kept as a requirement with no schemes.
  */
-export function securityRequirements(raw: unknown, schemes: SecurityScheme[]): SecurityRequirement[] {
+export function securityRequirements(
+  raw: unknown,
+  schemes: SecurityScheme[],
+  at = '#/security',
+): SecurityRequirement[] {
   return asArray(raw).map((entry) => ({
-    schemes: Object.entries(asObject(entry)).flatMap(([key, scopes]) => {
+    schemes: Object.entries(asObject(entry)).map(([key, scopes]) => {
       const scheme = schemes.find((candidate) => candidate.key === key);
-      return scheme === undefined ? [] : [{ scheme, scopes: asStringArray(scopes) }];
+      // Dropping it would turn the requirement into `{}`, "no authentication": say so instead.
+      if (scheme === undefined) {
+        throw new Error(
+          `Security requirement '${key}' at ${at} names no scheme of components.securitySchemes; declare it there or fix the name.`,
+        );
+      }
+      return { scheme, scopes: asStringArray(scopes) };
     }),
   }));
 }

@@ -279,7 +279,10 @@ export interface ApiModel {
   version: string;
   description?: string;
   servers: ServerInfo[];
-  /** `servers[0].url` without a trailing slash; `/` when the contract names no server. */
+  /**
+   * `servers[0].url` with its variables at their defaults and without a trailing slash;
+   * `''` when the contract names no server (samples then call relative paths).
+   */
   baseUrl: string;
   securitySchemes: SecurityScheme[];
   /** The contract-wide default requirement (operations may override it). */

@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { describe, expect, it } from 'vitest';
+import type { CodeSample } from '../../src/model/types.ts';
+import { allContracts, type Contract, modelOf } from './fixtures.ts';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '../..');
+/** Below the project (so `openapi-fetch` and `@types/node` resolve from its node_modules), gitignored. */
+const WORK = join(ROOT, '.cache/model-samples');
+
+/** The snippet runner's compiler options (`scripts/snippets/typecheck.ts`): what readers' code meets. */
+const TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    target: 'es2022',
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    lib: ['es2023'],
+    types: ['node'],
+    noEmit: true,
+    skipLibCheck: true,
+    verbatimModuleSyntax: true,
+    isolatedModules: true,
+  },
+  include: ['*.ts'],
+};
+
+interface Written {
+  file: string;
+  where: string;
+}
+
+/** Every sample of one language, each in its own file of a fresh directory. */
+function writeSamples(
+  contract: Contract,
+  lang: CodeSample['lang'],
+  extension: string,
+  except: readonly string[] = [],
+): { dir: string; files: Written[] } {
+  const dir = join(WORK, lang, contract.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const model = modelOf(contract);
+  const files = model.operations.flatMap((summary, index) =>
+    except.includes(summary.key)
+      ? []
+      : model
+          .detail(summary)
+          .samples.filter((sample) => sample.lang === lang)
+          .map((sample) => {
+            const file = `op${index}.${extension}`;
+            writeFileSync(join(dir, file), `${sample.code}\n`);
+            return { file, where: summary.key };
+          }),
+  );
+  return { dir, files };
+}
+
+/** `op3.ts(4,5): error …` → `get /pets: (4,5): error …`, so failures name the operation. */
+function named(output: string, files: Written[]): string {
+  const byFile = new Map(files.map((written) => [written.file, written.where]));
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.replace(/^(op\d+\.\w+)/, (file) => `${byFile.get(file) ?? file}: ${file}`))
+    .join('\n');
+}
+
+async function failureText(command: string, args: string[], cwd: string): Promise<string> {
+  try {
+    await run(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return '';
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    return `${stdout ?? ''}${stderr ?? ''}`.trim() || String(error);
+  }
+}
+
+const contracts = allContracts().filter((contract) => modelOf(contract).operations.length > 0);
+
+const READ_ONLY_REQUIRED =
+  'openapi-typescript (without readWriteMarkers) requires a readOnly member in request bodies too, where OpenAPI says not to send it';
+const UNSATISFIABLE = 'no value satisfies the schema (`allOf` of `string` and `integer`)';
+
+/**
+ * Where the generated types, not the samples, are the obstacle. A whole contract
+ * (`'*'`) when openapi-typescript refuses it; else operation keys. The reason is the record.
+ */
+const TYPES_CANNOT_HOLD: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'crafted-colliding-operation-ids-3.0': {
+    '*': 'openapi-typescript rejects a contract whose operationIds repeat',
+  },
+  'readme-discriminators': {
+    '*': 'openapi-typescript cannot resolve a discriminator mapping by bare schema name',
+  },
+  'crafted-edge-cases-3.1': { 'put /trees/{tree_id}': READ_ONLY_REQUIRED },
+  'readme-schema-circular': {
+    'put /circular':
+      'the generated type is uninhabitable: a property `empty: boolean` beside an index signature of arrays',
+  },
+  'readme-schema-types': {
+    'post /anything/null':
+      'a 3.0 contract with `type: null`, which 3.0 does not have; the types say `undefined`',
+    'put /anything/quirks/polymorphism': UNSATISFIABLE,
+    'post /anything/quirks/polymorphism': UNSATISFIABLE,
+    'patch /anything/quirks/polymorphism': UNSATISFIABLE,
+  },
+  'readme-schema-types-3.1': {
+    'post /anything/null':
+      'openapi-typescript types a `type: null` property as `undefined`, so `null` is refused',
+    'put /anything/quirks/polymorphism': UNSATISFIABLE,
+    'post /anything/quirks/polymorphism': UNSATISFIABLE,
+    'patch /anything/quirks/polymorphism': UNSATISFIABLE,
+  },
+};
+
+describe('the TypeScript samples type-check against the types openapi-typescript generates', () => {
+  for (const contract of contracts) {
+    const excused = TYPES_CANNOT_HOLD[contract.name] ?? {};
+    it.skipIf('*' in excused)(
+      `every TypeScript sample of ${contract.name} compiles with tsc --strict`,
+      async () => {
+        const { dir, files } = writeSamples(contract, 'ts', 'ts', Object.keys(excused));
+        // defaultNonNullable (on by default) makes a property with a `default` required even in a
+        // request body: a request example that leaves `evse_id` (default null) out would not compile,
+        // and adding `"evse_id": null` would tell readers to send nulls a partial update may apply.
+        const document = structuredClone(contract.document) as unknown as OpenAPI3;
+        const types = astToString(await openapiTS(document, { silent: true, defaultNonNullable: false }));
+        writeFileSync(join(dir, 'ocpplab.d.ts'), types);
+        writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+        const output = await failureText(
+          process.execPath,
+          [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'],
+          dir,
+        );
+        expect(named(output, files)).toBe('');
+        expect(files.length).toBeGreaterThan(0);
+      },
+    );
+  }
+});
+
+describe('the Python samples compile', () => {
+  for (const contract of contracts) {
+    it(`every Python sample of ${contract.name} passes py_compile`, async () => {
+      const { dir, files } = writeSamples(contract, 'python', 'py');
+      const output = await failureText('python3', ['-m', 'py_compile', ...files.map((f) => f.file)], dir);
+      expect(named(output, files)).toBe('');
+    });
+  }
+});
+
+describe('the curl samples are valid shell', () => {
+  for (const contract of contracts) {
+    it(`every curl sample of ${contract.name} passes bash -n`, async () => {
+      const { dir, files } = writeSamples(contract, 'bash', 'sh');
+      const outputs = await Promise.all(
+        files.map((written) => failureText('bash', ['-n', written.file], dir)),
+      );
+      const failures = outputs.flatMap((output, index) =>
+        output === '' ? [] : [`${files[index]?.where}: ${output}`],
+      );
+      expect(failures.join('\n')).toBe('');
+    });
+  }
+});
