@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { expect } from 'vitest';
+import { pageUrl } from '../../src/model/pages.ts';
+import type { ApiModel, MediaType, Parameter, Response } from '../../src/model/types.ts';
+import { readPage } from './build.ts';
+import { expectedFieldNames } from './expected.ts';
+
+/**
+ * Checks a built site against its model: every operation page shows its
+ * summary, URL, operationId, every parameter, every body and response field
+ * (in reading order, to the depth the model expands), every example and
+ * every code sample; every webhook and schema has its page.
+ */
+export function main(tree: Root): Element {
+  const found = select('main', tree);
+  if (found === undefined) throw new Error('page has no <main>');
+  return found;
+}
+
+export const fieldNames = (scope: Element) => selectAll('.ref-field-name', scope).map((node) => toText(node));
+export const codeTexts = (scope: Element) =>
+  selectAll('figure.ref-code pre', scope).map((node) => toText(node, { whitespace: 'pre' }));
+
+/** The text an example block shows for a media type's example. */
+function exampleText(media: MediaType, value: unknown): string {
+  return typeof value === 'string' && !/json/.test(media.mediaType)
+    ? value
+    : (JSON.stringify(value, null, 2) ?? 'null');
+}
+
+function checkMedia(scope: Element, content: MediaType[], where: string) {
+  const names = fieldNames(scope);
+  const expected = content.flatMap((media) =>
+    media.schema === undefined ? [] : expectedFieldNames(media.schema),
+  );
+  expect(names, `${where}: field names`).toEqual(expected);
+  const blocks = codeTexts(scope);
+  for (const media of content) {
+    for (const example of media.examples) {
+      expect(blocks, `${where}: example ${example.name ?? ''}`).toContain(exampleText(media, example.value));
+    }
+  }
+}
+
+function checkParameters(page: Element, parameters: Parameter[], where: string) {
+  for (const parameter of parameters) {
+    const row = select(`section[data-location="${parameter.in}"] [data-parameter="${parameter.name}"]`, page);
+    expect(row, `${where}: ${parameter.in} parameter ${parameter.name}`).toBeDefined();
+  }
+}
+
+function checkResponses(page: Element, responses: Response[], where: string) {
+  for (const response of responses) {
+    const section = select(`section.ref-response[data-status="${response.status}"]`, page);
+    expect(section, `${where}: response ${response.status}`).toBeDefined();
+    if (section !== undefined) checkMedia(section, response.content, `${where} ${response.status}`);
+  }
+}
+
+export function checkOperations(model: ApiModel, outDir: string): void {
+  for (const summary of model.operations) {
+    const where = `${summary.key} (${pageUrl(summary.slug)})`;
+    const detail = model.detail(summary);
+    const page = main(readPage(outDir, pageUrl(summary.slug)));
+    expect(toText(select('h1', page) ?? page), where).toBe(summary.summary);
+    expect(toText(select('.ref-url', page) ?? page), where).toBe(`${model.baseUrl}${summary.path}`);
+    if (summary.operationId !== undefined) {
+      expect(toText(select('.ref-operation-id', page) ?? page), where).toBe(summary.operationId);
+    }
+    checkParameters(page, detail.parameters, where);
+    if (detail.requestBody !== undefined) {
+      const body = select('section.ref-body', page);
+      expect(body, `${where}: request body`).toBeDefined();
+      if (body !== undefined) checkMedia(body, detail.requestBody.content, `${where} request body`);
+    }
+    checkResponses(page, detail.responses, where);
+    const samples = select('.ref-samples', page);
+    expect(samples, `${where}: code samples`).toBeDefined();
+    if (samples !== undefined)
+      expect(codeTexts(samples)).toEqual(detail.samples.map((sample) => sample.code));
+    if (detail.security.length === 0) expect(toText(page)).toContain('No authentication');
+  }
+}
+
+export function checkWebhooksAndSchemas(model: ApiModel, outDir: string): void {
+  for (const webhook of model.webhooks) {
+    const page = main(readPage(outDir, pageUrl(webhook.slug)));
+    checkParameters(page, webhook.parameters, webhook.name);
+    const payload = select('section.ref-body', page);
+    if (webhook.requestBody !== undefined && payload !== undefined) {
+      checkMedia(payload, webhook.requestBody.content, `${webhook.name} payload`);
+    } else {
+      expect(payload).toBe(webhook.requestBody);
+    }
+    checkResponses(page, webhook.responses, webhook.name);
+  }
+  for (const schema of model.schemas) {
+    const page = main(readPage(outDir, pageUrl(schema.slug)));
+    expect(select(`[data-schema="${schema.name}"]`, page), schema.name).toBeDefined();
+    expect(fieldNames(page)).toEqual(expectedFieldNames(model.schemaNode(schema)));
+  }
+}
+
+/** Every schema link of a page leads to a built page. */
+export function checkSchemaLinks(outDir: string, url: string): number {
+  const page = main(readPage(outDir, url));
+  const hrefs = selectAll('a.ref-type', page).map((link) => String(link.properties.href));
+  for (const href of hrefs) expect(existsSync(join(outDir, href, 'index.html')), href).toBe(true);
+  return hrefs.length;
+}

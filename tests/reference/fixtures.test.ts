@@ -1,0 +1,82 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.ts';
+import { loadModel } from '../../src/model/load.ts';
+import { pageUrl, referencePages } from '../../src/model/pages.ts';
+import { asJsonContract, buildSite, readHtml, scratchDir } from './build.ts';
+import { checkOperations, checkWebhooksAndSchemas } from './coverage.ts';
+
+// Public contracts (tests/fixtures/contracts/README.md) built as whole sites:
+// x-tagGroups, discriminators, recursion, callbacks, webhooks, 3.0 nullable.
+const FIXTURES = [
+  'redoc-petstore-3.1.yaml',
+  'crafted-edge-cases-3.1.yaml',
+  'readme-discriminators.json',
+  'crafted-nullable-3.0.yaml',
+];
+
+const work = scratchDir('reference-fixtures');
+const sites = new Map<string, { contract: string; outDir: string }>();
+
+beforeAll(async () => {
+  for (const name of FIXTURES) {
+    const contract = asJsonContract(join('tests/fixtures/contracts', name), work);
+    const outDir = join(work, name.replace(/\W+/g, '-'));
+    await buildSite(contract, outDir);
+    sites.set(name, { contract, outDir });
+  }
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A page's content, one element per line, so golden diffs read well. */
+function golden(outDir: string, url: string): string {
+  const html = readHtml(outDir, url);
+  const start = html.indexOf('<div class="sl-markdown-content">');
+  const end = html.indexOf('<footer', start);
+  if (start === -1 || end === -1) throw new Error(`${url}: no content`);
+  return `${html.slice(start, end).replace(/></g, '>\n<')}\n`;
+}
+
+describe.each(FIXTURES)('the site built from %s', (name) => {
+  const site = () => {
+    const found = sites.get(name);
+    if (found === undefined) throw new Error(`${name} was not built`);
+    return {
+      ...found,
+      model: loadModel(found.contract, resolveConfig({ contractPath: found.contract }, {})),
+    };
+  };
+
+  it('has every operation, webhook and schema page with all their parts', () => {
+    const { model, outDir } = site();
+    checkOperations(model, outDir);
+    checkWebhooksAndSchemas(model, outDir);
+  });
+
+  it('renders its pages as recorded in the golden files', async () => {
+    const { model, outDir } = site();
+    const pages = referencePages(model);
+    // The overview, the first operation, the first webhook and the largest schema page.
+    const picks = [
+      pages.find((page) => page.kind === 'api-overview'),
+      pages.find((page) => page.kind === 'operation'),
+      pages.find((page) => page.kind === 'webhook'),
+      pages
+        .filter((page) => page.kind === 'schema')
+        .sort(
+          (a, b) =>
+            readFileSync(join(outDir, pageUrl(b.slug), 'index.html')).length -
+            readFileSync(join(outDir, pageUrl(a.slug), 'index.html')).length,
+        )[0],
+    ];
+    for (const page of picks) {
+      if (page === undefined) continue;
+      const file = `../fixtures/reference/golden/${name.replace(/\.(ya?ml|json)$/, '')}/${page.slug.replace(/\//g, '__')}.html`;
+      await expect(golden(outDir, pageUrl(page.slug))).toMatchFileSnapshot(file);
+    }
+  });
+});
