@@ -1,6 +1,7 @@
 // `npm run test:snippets`: every code block of the docs runs against the contract.
 // Options: --docs <dir> (default docs), --contract <file> (default openapi/openapi.json),
-// --concurrency <n>, --timeout <seconds>. OCPPLAB_BASE_URL + OCPPLAB_TOKEN: run against a real API.
+// --concurrency <n>, --timeout <seconds>, --docs-only (skip the generated reference).
+// OCPPLAB_BASE_URL + OCPPLAB_TOKEN: run against a real API.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig, serverFromEnvironment } from './config.ts';
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
       contract: { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
+      'docs-only': { type: 'boolean', default: false },
     },
   });
   const concurrency = optionalNumber(values.concurrency, 'concurrency');
@@ -44,7 +46,12 @@ async function main(): Promise<number> {
   console.log(`contract examples: ${examples.checked} checked, ${examples.problems.length} invalid`);
 
   // 2. The pages: hand-written guides, then the generated reference.
-  const sources = await snippetSources({ docsDir: config.docsDir, root: config.root, contract });
+  const sources = await snippetSources({
+    docsDir: config.docsDir,
+    root: config.root,
+    contract,
+    reference: !values['docs-only'],
+  });
 
   // 3. Every runnable block runs against Prism (or the real API) and is judged.
   const server = config.server.kind === 'remote' ? config.server.baseUrl : `a Prism mock of ${contract.path}`;

@@ -4,6 +4,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { resolveConfig as resolveSiteConfig } from '../../src/config.ts';
+import { pageTwin } from '../../src/markdown/page.ts';
+import { buildModel } from '../../src/model/build.ts';
+import { referencePages, twinUrl } from '../../src/model/pages.ts';
 import type { Contract } from './contract.ts';
 import { splitFrontmatter } from './extract.ts';
 import type { SnippetSource } from './types.ts';
@@ -35,12 +39,21 @@ export async function docsSnippetSources(docsDir: string, root: string): Promise
 }
 
 /**
- * The generated API reference's pages, as their Markdown twins (one per operation and webhook, with
- * the curl, Python and TypeScript examples). Not wired yet: the reference renderer will return its
- * twins here, built from the same contract the runner tests against.
+ * The generated API reference's pages as their Markdown twins (every operation and webhook,
+ * with its curl, Python and TypeScript samples), made from the contract under test by the
+ * same model and renderer as the site, so a page name points at the twin a reader can open.
  */
-export function referenceSnippetSources(_contract: Contract): SnippetSource[] {
-  return [];
+export function referenceSnippetSources(contract: Contract): SnippetSource[] {
+  const config = resolveSiteConfig();
+  const model = buildModel(structuredClone(contract.document) as Record<string, unknown>, config);
+  const context = { site: config.site, model, mode: 'page' as const, guideSource: () => undefined };
+  return referencePages(model)
+    .filter((page) => page.kind === 'operation' || page.kind === 'webhook')
+    .map((page) => ({
+      page: twinUrl(page.slug).slice(1),
+      markdown: pageTwin(page, context),
+      sequence: false,
+    }));
 }
 
 /** All pages the snippet tests cover: the guides, then the reference. */
@@ -48,9 +61,9 @@ export async function snippetSources(options: {
   docsDir: string;
   root: string;
   contract: Contract;
+  /** Include the generated reference (off for a quick run over hand-written pages). */
+  reference: boolean;
 }): Promise<SnippetSource[]> {
-  return [
-    ...(await docsSnippetSources(options.docsDir, options.root)),
-    ...referenceSnippetSources(options.contract),
-  ];
+  const docs = await docsSnippetSources(options.docsDir, options.root);
+  return options.reference ? [...docs, ...referenceSnippetSources(options.contract)] : docs;
 }

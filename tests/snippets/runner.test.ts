@@ -243,7 +243,7 @@ describe.concurrent('npm run test:snippets', () => {
   test(
     'a docs folder without code blocks reports 0 passed, 0 failed, 0 skipped and exits 0',
     async () => {
-      const { stdout } = await cli('--docs', 'tests/fixtures/snippets/empty/docs');
+      const { stdout } = await cli('--docs', 'tests/fixtures/snippets/empty/docs', '--docs-only');
       expect(stdout.split('\n').at(-2)).toBe('0 passed, 0 failed, 0 skipped');
     },
     timeout,
@@ -257,7 +257,13 @@ describe.concurrent('npm run test:snippets', () => {
         if (!schema) throw new Error('LocationCreate is gone from the contract');
         schema.required = [...schema.required, 'timezone'];
       });
-      const failure = await cli('--docs', 'tests/fixtures/snippets/empty/docs', '--contract', contract).then(
+      const failure = await cli(
+        '--docs',
+        'tests/fixtures/snippets/empty/docs',
+        '--docs-only',
+        '--contract',
+        contract,
+      ).then(
         () => undefined,
         (error: { code?: number; stdout?: string }) => error,
       );
