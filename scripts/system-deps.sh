@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests drive for real: Debian's Chromium
-# (browser tests, through playwright-core) and python3-requests (Python
-# snippets). Does nothing when they are already there.
+# (browser tests, through playwright-core), python3-requests (Python snippets)
+# and jq (shell snippets read JSON with it). Does nothing when they are there.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 /usr/bin/python3 -c 'import requests' >/dev/null 2>&1 || missing+=(python3-requests)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
