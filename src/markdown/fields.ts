@@ -23,6 +23,11 @@ export interface FieldScope {
   expandNamed: boolean;
   /** The twin URL of a component schema's page, for links to schemas not expanded here. */
   schemaLink: (name: string) => string | undefined;
+  /**
+   * Leave out what a reader infers (llms-full.txt): `default null` on an optional
+   * nullable field says no more than `| null` without `required`.
+   */
+  terse: boolean;
 }
 
 /** The bullet lines of a node's members (object properties, array items' members, variants). */
@@ -57,7 +62,7 @@ export function memberLines(node: SchemaNode, scope: FieldScope, depth = 0): str
 
 /** One field's line and its nested members. */
 export function fieldLines(field: Field, scope: FieldScope, depth: number): string[] {
-  const line = `${'  '.repeat(depth)}- ${inlineCode(field.name)} (${facts(field.schema, field.required).join(', ')})`;
+  const line = `${'  '.repeat(depth)}- ${inlineCode(field.name)} (${facts(field.schema, field.required, scope.terse).join(', ')})`;
   const text = [sentence(field.schema.description), valueNotes(field.schema), linkNote(field.schema, scope)]
     .filter((part) => part !== '')
     .join(' ');
@@ -102,7 +107,7 @@ function hasMembers(node: SchemaNode): boolean {
 }
 
 /** `string, required, max length 64, default "x"`: what fits in the parentheses. */
-function facts(node: SchemaNode, required: boolean): string[] {
+function facts(node: SchemaNode, required: boolean, terse: boolean): string[] {
   const out = [typeLabel(node)];
   if (required) out.push('required');
   if (node.deprecated) out.push('deprecated');
@@ -111,7 +116,9 @@ function facts(node: SchemaNode, required: boolean): string[] {
   out.push(...node.constraints.map(constraintText));
   const items = node.type === 'array' ? node.items : undefined;
   if (items !== undefined) out.push(...items.constraints.map((c) => `items ${constraintText(c)}`));
-  if (node.default !== undefined) out.push(`default ${inlineCode(literal(node.default.value))}`);
+  const inferable = terse && !required && node.nullable && node.default?.value === null;
+  if (node.default !== undefined && !inferable)
+    out.push(`default ${inlineCode(literal(node.default.value))}`);
   return out;
 }
 

@@ -161,7 +161,7 @@ export function llmsFullParts(input: LlmsInput, context: TwinContext): LlmsFull 
     header(context.site),
     `# ${input.title}`,
     `> ${oneLine(input.summary)}`,
-    'Every page of the documentation follows, in sidebar order: the guides, then the API reference. Each starts with a `Source:` line, the URL of its Markdown twin. In the API reference, a named schema (`ChargerResponse`) is described once, in its own page near the end; operations and other schemas name it.',
+    "Every page of the documentation follows, in sidebar order: the guides, then the API reference. Each starts with a `Source:` line, the URL of its Markdown twin. In the API reference, a named schema (`ChargerResponse`) is described once, in its own page near the end; operations and other schemas name it. Operations show their curl call, and their authentication only where it differs from the overview's; each operation's own twin (its `Source:` URL) also has the same call in Python (`requests`) and TypeScript (`openapi-fetch`).",
   ].join('\n\n');
   return {
     preamble: `${preamble}\n`,

@@ -58,11 +58,16 @@ export function operationMarkdown(operation: OperationDetail, context: Reference
     blocks.push('> **Deprecated:** this operation still works, but may be removed. Avoid it in new code.');
   }
   if (operation.description) blocks.push(description(operation.description, 2));
-  blocks.push('## Authentication', authenticationText(operation.security));
-  blocks.push(...samplesSection(operation.samples));
+  // In llms-full.txt the overview states the usual authentication once; operations say only when theirs differs.
+  if (context.mode === 'page' || !sameSecurity(operation.security, context.model.security)) {
+    blocks.push('## Authentication', authenticationText(operation.security));
+  }
+  // llms-full.txt keeps the curl call; the Python and TypeScript versions of it are in the page's own twin.
+  blocks.push(...samplesSection(context.mode === 'page' ? operation.samples : operation.samples.slice(0, 1)));
   blocks.push(...parametersSection(operation.parameters, context));
   if (operation.requestBody)
-    blocks.push(...requestBodySection(operation.requestBody, 'Request body', context));
+    // In llms-full.txt the first request example is the body the curl call sends: shown once there.
+    blocks.push(...requestBodySection(operation.requestBody, 'Request body', context, 1));
   blocks.push(...responsesSection(operation.responses, context));
   if (operation.callbacks.length > 0) {
     blocks.push(
@@ -78,6 +83,12 @@ export function operationMarkdown(operation: OperationDetail, context: Reference
   return blocks.join('\n\n');
 }
 
+function sameSecurity(a: SecurityRequirement[], b: SecurityRequirement[]): boolean {
+  const key = (requirements: SecurityRequirement[]) =>
+    JSON.stringify(requirements.map((r) => r.schemes.map(({ scheme, scopes }) => [scheme.key, scopes])));
+  return key(a) === key(b);
+}
+
 /** The scope fields of one page section share: a named schema is expanded at most once in it. */
 export function sectionScope(context: ReferenceContext, expandNamed = context.mode === 'page'): FieldScope {
   const links = new Map(
@@ -88,6 +99,7 @@ export function sectionScope(context: ReferenceContext, expandNamed = context.mo
     expandNamed,
     // In llms-full.txt every schema is a section of the same file: its name finds it.
     schemaLink: (name) => (context.mode === 'page' ? links.get(name) : undefined),
+    terse: context.mode === 'full',
   };
 }
 
@@ -160,13 +172,20 @@ export function parametersSection(parameters: Parameter[], context: ReferenceCon
 }
 
 /** A request body (an operation's) or a payload (a webhook's): fields, then examples. */
-export function requestBodySection(body: RequestBody, title: string, context: ReferenceContext): string[] {
+export function requestBodySection(
+  body: RequestBody,
+  title: string,
+  context: ReferenceContext,
+  /** Examples llms-full.txt leaves out because a code sample already shows them. */
+  shownElsewhere = 0,
+): string[] {
   const scope = sectionScope(context);
   const blocks = [`## ${title}`];
   if (body.description) blocks.push(description(body.description, 2));
   for (const media of body.content) {
     if (body.content.length > 1) blocks.push(`### ${media.mediaType}`);
-    blocks.push(...mediaBlocks(media, scope, context, body.required ? 'required' : 'optional', true));
+    const skip = context.mode === 'full' ? shownElsewhere : 0;
+    blocks.push(...mediaBlocks(media, scope, context, body.required ? 'required' : 'optional', skip));
   }
   return blocks;
 }
@@ -179,9 +198,32 @@ export function responsesSection(responses: Response[], context: ReferenceContex
   const blocks: string[] = [];
   if (success.length > 0)
     blocks.push('## Responses', ...success.flatMap((response) => responseBlocks(response, scope, context)));
-  if (errors.length > 0)
-    blocks.push('## Errors', ...errors.flatMap((response) => responseBlocks(response, scope, context)));
+  if (errors.length === 0) return blocks;
+  blocks.push('## Errors');
+  // llms-full.txt: an error with its usual meaning (the overview's table) and a shared body is one line.
+  const brief = errors.map((response) =>
+    context.mode === 'full' ? briefError(response, scope, context) : undefined,
+  );
+  const lines = brief.filter((line) => line !== undefined);
+  if (lines.length > 0) blocks.push(lines.join('\n'));
+  blocks.push(
+    ...errors.flatMap((response, index) =>
+      brief[index] === undefined ? responseBlocks(response, scope, context) : [],
+    ),
+  );
   return blocks;
+}
+
+/** `- 404 Not Found: `HttpErrorResponse`` when nothing about the error is particular to the operation. */
+function briefError(response: Response, scope: FieldScope, context: ReferenceContext): string | undefined {
+  if (usualErrors(context).get(response.status) !== response.description || response.headers.length > 0)
+    return undefined;
+  const bodies = response.content.map((media) => sharedErrorBody(media, scope));
+  if (bodies.some((body) => body === undefined)) return undefined;
+  const names = response.content.map((media) => inlineCode(media.schema?.ref ?? media.mediaType));
+  const label =
+    response.statusText === undefined ? response.status : `${response.status} ${response.statusText}`;
+  return `- ${label}${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
 }
 
 function responseBlocks(response: Response, scope: FieldScope, context: ReferenceContext): string[] {
@@ -220,7 +262,9 @@ function responseBlocks(response: Response, scope: FieldScope, context: Referenc
   if (response.content.length === 0 && !response.isError) blocks.push('No body.');
   for (const media of response.content) {
     const shared = response.isError ? sharedErrorBody(media, scope) : undefined;
-    blocks.push(...(shared ?? mediaBlocks(media, scope, context)));
+    // llms-full.txt describes response bodies by their fields; the page twins carry the examples too.
+    const skip = context.mode === 'full' ? media.examples.length : 0;
+    blocks.push(...(shared ?? mediaBlocks(media, scope, context, undefined, skip)));
   }
   return blocks;
 }
@@ -261,7 +305,8 @@ function mediaBlocks(
   scope: FieldScope,
   context: ReferenceContext,
   requirement?: string,
-  request = false,
+  /** How many leading examples to leave out. */
+  skipExamples = 0,
 ): string[] {
   const schema = media.schema;
   const qualifier = requirement === undefined ? '' : ` (${requirement})`;
@@ -279,8 +324,7 @@ function mediaBlocks(
       if (lines.length > 0) blocks.push(lines.join('\n'));
     }
   }
-  // In llms-full.txt the first request example is the body the code samples send: shown once there.
-  const examples = request && context.mode === 'full' ? media.examples.slice(1) : media.examples;
+  const examples = media.examples.slice(skipExamples);
   blocks.push(...examples.map((example) => exampleBlock(example, media.mediaType, context)));
   return blocks;
 }

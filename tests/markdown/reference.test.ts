@@ -69,7 +69,7 @@ describe('field lines', () => {
     examples: [],
     ...extra,
   });
-  const scope = { expanded: new Set<string>(), expandNamed: true, schemaLink: () => undefined };
+  const scope = { expanded: new Set<string>(), expandNamed: true, schemaLink: () => undefined, terse: false };
   const cases: [given: string, schema: SchemaNode, required: boolean, want: string][] = [
     [
       'type, requirement, constraints and enum',
@@ -104,7 +104,12 @@ describe('field lines', () => {
       ref: 'Target',
       properties: [{ name: 'id', required: true, schema: node({}) }],
     });
-    const shared = { expanded: new Set<string>(), expandNamed: true, schemaLink: () => undefined };
+    const shared = {
+      expanded: new Set<string>(),
+      expandNamed: true,
+      schemaLink: () => undefined,
+      terse: false,
+    };
     const first = fieldLines({ name: 'a', required: true, schema: inner }, shared, 0);
     const second = fieldLines({ name: 'b', required: true, schema: inner }, shared, 0);
     expect(first).toEqual(['- `a` (Target, required)', '  - `id` (string, required)']);
