@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { tokenFigures } from '../../scripts/bench/tokens.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { fieldLines } from '../../src/markdown/fields.ts';
 import { llmsFullParts } from '../../src/markdown/llms.ts';
@@ -138,6 +140,12 @@ describe('llms-full.txt reference part', () => {
         .map((name) => `${summary.key}: ${name}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('carries the reference in fewer tokens than the minified contract', () => {
+    const text = llmsFullParts(input, twinContext).reference.join('\n---\n\n');
+    const figures = tokenFigures(text, readFileSync('openapi/openapi.json', 'utf8'));
+    expect(figures.reference).toBeLessThan(figures.contract);
   });
 
   it('starts each standalone twin with the header block and the page title', () => {
