@@ -165,33 +165,46 @@ function schemaUsage(
   operations: ReturnType<typeof rawOperations>,
   resolver: Resolver,
 ): Map<string, Set<string>> {
-  const closure = new Map<string, Set<string>>();
-  const refsOf = (value: unknown, into: Set<string>, seen: Set<unknown>) => {
+  /** Component schemas a value names, following refs to anything else (parameters, responses…). */
+  const namedIn = (value: unknown, into: Set<string>, seen: Set<unknown>) => {
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
     seen.add(value);
     if (isObject(value) && typeof value.$ref === 'string') {
       const name = componentSchemaName(value.$ref);
-      if (name !== undefined && !into.has(name)) {
-        into.add(name);
-        refsOf(resolver.lookup(value.$ref, value.$ref), into, seen);
-        return;
-      }
-      if (name === undefined) {
-        refsOf(resolver.lookup(value.$ref, value.$ref), into, seen);
-        return;
-      }
+      if (name !== undefined) into.add(name);
+      else namedIn(resolver.lookup(value.$ref, value.$ref), into, seen);
+      return;
     }
-    for (const member of Array.isArray(value) ? value : Object.values(value)) refsOf(member, into, seen);
+    for (const member of Array.isArray(value) ? value : Object.values(value)) namedIn(member, into, seen);
   };
+  // Each component's own references, found once: operations share most of their schemas.
+  const direct = new Map<string, Set<string>>();
+  const directOf = (name: string): Set<string> => {
+    let names = direct.get(name);
+    if (names === undefined) {
+      names = new Set();
+      direct.set(name, names);
+      const ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      namedIn(resolver.lookup(ref, ref), names, new Set());
+    }
+    return names;
+  };
+  const usage = new Map<string, Set<string>>();
   for (const op of operations) {
-    const names = new Set<string>();
     const { callbacks: _callbacks, ...operation } = op.operation;
-    refsOf({ operation, parameters: op.pathItem.parameters }, names, new Set());
-    for (const name of names) {
-      const users = closure.get(name) ?? new Set<string>();
+    const pending = new Set<string>();
+    namedIn({ operation, parameters: op.pathItem.parameters }, pending, new Set());
+    const reached = new Set<string>();
+    for (const name of pending) {
+      if (reached.has(name)) continue;
+      reached.add(name);
+      for (const next of directOf(name)) if (!reached.has(next)) pending.add(next);
+    }
+    for (const name of reached) {
+      const users = usage.get(name) ?? new Set<string>();
       users.add(`${op.method} ${op.path}`);
-      closure.set(name, users);
+      usage.set(name, users);
     }
   }
-  return closure;
+  return usage;
 }

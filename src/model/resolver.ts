@@ -6,6 +6,8 @@ import { isObject, type JsonObject } from './json.ts';
  */
 export class Resolver {
   readonly document: JsonObject;
+  /** The document does not change: each ref is walked once. */
+  readonly #found = new Map<string, unknown>();
 
   constructor(document: JsonObject) {
     this.document = document;
@@ -13,6 +15,14 @@ export class Resolver {
 
   /** The value at a JSON pointer ref, or an error naming the ref and where it was used. */
   lookup(ref: string, usedAt: string): unknown {
+    const known = this.#found.get(ref);
+    if (known !== undefined) return known;
+    const value = this.#walk(ref, usedAt);
+    this.#found.set(ref, value);
+    return value;
+  }
+
+  #walk(ref: string, usedAt: string): unknown {
     if (!ref.startsWith('#')) {
       throw new Error(
         `$ref '${ref}' at ${usedAt} points outside the document; bundle the contract first (npm run sync).`,

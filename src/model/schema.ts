@@ -42,8 +42,16 @@ const CONSTRAINT_KEYWORDS: readonly Constraint['keyword'][] = [
   'maxProperties',
 ];
 
-/** Turns a raw schema (possibly a `$ref`) into a display node. */
+/**
+ * Turns a raw schema (possibly a `$ref`) into a display node. A bare `$ref` to a component
+ * is converted once per document and direction: operations share their error and list
+ * schemas, so the nodes are shared too (they are read-only data).
+ */
 export function schemaNode(raw: unknown, options: SchemaOptions, at: string): SchemaNode {
+  if (isObject(raw) && typeof raw.$ref === 'string' && Object.keys(raw).length === 1) {
+    const name = componentSchemaName(raw.$ref);
+    if (name !== undefined) return componentNode(name, options, at);
+  }
   return convert(raw, { options, stack: [], depth: 0, at });
 }
 
@@ -54,20 +62,22 @@ const expansions = new WeakMap<Resolver, Map<string, SchemaNode>>();
  * example generator follows when a required field links to a recursive or truncated schema.
  */
 export function componentExpander(options: SchemaOptions): (name: string) => SchemaNode | undefined {
-  return (name) => {
-    let cache = expansions.get(options.resolver);
-    if (cache === undefined) {
-      cache = new Map();
-      expansions.set(options.resolver, cache);
-    }
-    const key = `${options.direction}|${options.maxDepth}|${name}`;
-    const known = cache.get(key);
-    if (known !== undefined) return known;
-    const ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const node = schemaNode({ $ref: ref }, options, ref);
-    cache.set(key, node);
-    return node;
-  };
+  return (name) => componentNode(name, options, `#/components/schemas/${name}`);
+}
+
+function componentNode(name: string, options: SchemaOptions, at: string): SchemaNode {
+  let cache = expansions.get(options.resolver);
+  if (cache === undefined) {
+    cache = new Map();
+    expansions.set(options.resolver, cache);
+  }
+  const key = `${options.direction}|${options.maxDepth}|${name}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const node = convert({ $ref: ref }, { options, stack: [], depth: 0, at });
+  cache.set(key, node);
+  return node;
 }
 
 function emptyNode(type: string): SchemaNode {
