@@ -1,6 +1,9 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
+import { linkCheck } from './scripts/guides/link-check.ts';
+import { resolveConfig } from './src/config.ts';
 import { guideSidebarItems } from './src/guides.ts';
 
 // The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
@@ -30,6 +33,20 @@ export default defineConfig({
         // "View as Markdown" and "Copy page" under every title.
         PageTitle: './src/components/PageTitle.astro',
       },
+      plugins: [
+        // The guides' Markdown links, reported at their file and line. It cannot see the API
+        // reference (routes rendered with <StarlightPage>, not docs entries), so links to it are
+        // left to linkCheck, and neither the heading ids of pages outside src/content/docs (ours
+        // are in docs/): linkCheck checks #fragments in the built HTML instead. Nor does it keep
+        // what it read from docs/changelog.md (plain Markdown, rendered once by the content layer
+        // before the build): links to /changelog/ are left to linkCheck too.
+        starlightLinksValidator({
+          exclude: ['/api-reference/', '/api-reference/**', '/changelog/', '/changelog/#*'],
+          errorOnInvalidHashes: false,
+        }),
+      ],
     }),
+    // Every internal link of every built page, the API reference included, has a target in dist/.
+    linkCheck({ site: SITE, failOnError: resolveConfig().failOnBrokenLinks }),
   ],
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Options of the site build, resolved once; code and tests read these defaults from here. */
@@ -25,13 +26,28 @@ export const siteConfigSchema = z.object({
    * @default 6
    */
   maxSchemaDepth: z.number().int().min(1).max(32).default(6),
+  /**
+   * The folder of the hand-written pages (the `docs` content collection), relative to the project
+   * root; a fixture folder makes a small site for build tests.
+   * @default 'docs'
+   */
+  docsDir: z.string().min(1).default('docs'),
+  /**
+   * Whether a broken internal link fails the build (else it is a warning). Off by default when
+   * `OCPPLAB_CONTRACT` names another contract: fixture and benchmark builds keep the real guides,
+   * whose links name the committed contract's reference pages. `OCPPLAB_BROKEN_LINKS=error|warn`
+   * decides explicitly.
+   * @default true
+   */
+  failOnBrokenLinks: z.boolean().default(true),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
 /**
  * The options in force: defaults, overridden by `OCPPLAB_CONTRACT` (a contract
- * path, used by the benchmark and fixture builds) and by explicit values.
+ * path, used by the benchmark and fixture builds), `OCPPLAB_DOCS_DIR` (a folder of
+ * pages, used by the link-check build test), `OCPPLAB_BROKEN_LINKS` and by explicit values.
  */
 export function resolveConfig(
   overrides: Partial<SiteConfig> = {},
@@ -40,5 +56,11 @@ export function resolveConfig(
   const fromEnv: Partial<SiteConfig> = {};
   if (env.OCPPLAB_CONTRACT) fromEnv.contractPath = env.OCPPLAB_CONTRACT;
   if (env.OCPPLAB_SITE) fromEnv.site = env.OCPPLAB_SITE;
+  if (env.OCPPLAB_DOCS_DIR) fromEnv.docsDir = env.OCPPLAB_DOCS_DIR;
+  const committed = siteConfigSchema.shape.contractPath.parse(undefined);
+  if (env.OCPPLAB_CONTRACT && resolve(env.OCPPLAB_CONTRACT) !== resolve(committed))
+    fromEnv.failOnBrokenLinks = false;
+  if (env.OCPPLAB_BROKEN_LINKS === 'error' || env.OCPPLAB_BROKEN_LINKS === 'warn')
+    fromEnv.failOnBrokenLinks = env.OCPPLAB_BROKEN_LINKS === 'error';
   return siteConfigSchema.parse({ ...fromEnv, ...overrides });
 }

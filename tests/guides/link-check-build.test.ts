@@ -1,0 +1,83 @@
+/**
+ * Scenario: `astro build` of a small site (the stub guides of tests/fixtures/guides/links and the
+ * petstore contract) fails when a page links to something that was not built.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { asJsonContract, scratchDir } from '../reference/build.ts';
+
+const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
+const work = scratchDir('guides-links');
+const contract = asJsonContract('tests/fixtures/contracts/oai-petstore.yaml', work);
+const timeout = 180_000;
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The fixture guides with `links` in place of the Quickstart's BROKEN_LINKS line, built. */
+function buildWith(name: string, links: string): Promise<{ code: number | null; log: string }> {
+  const docs = join(work, name, 'docs');
+  cpSync('tests/fixtures/guides/links/docs', docs, { recursive: true });
+  const quickstart = join(docs, 'quickstart.mdx');
+  writeFileSync(quickstart, readFileSync(quickstart, 'utf8').replace('BROKEN_LINKS', links));
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', join(work, name, 'dist')], {
+      env: {
+        ...process.env,
+        OCPPLAB_CONTRACT: contract,
+        OCPPLAB_DOCS_DIR: relative(process.cwd(), docs),
+        // A contract other than the committed one only warns by default; this test wants the failure.
+        OCPPLAB_BROKEN_LINKS: 'error',
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, log }));
+  });
+}
+
+// Tests of a file run one at a time: parallel builds of one project share its content-layer cache.
+describe('a broken internal link fails the build', () => {
+  test(
+    'a guide link to a missing page, at its file and line (starlight-links-validator)',
+    async () => {
+      const { code, log } = await buildWith('guide-link', 'See [the pricing](/pricing/).');
+      expect(code).toBe(1);
+      expect(log).toMatch(
+        /\/guide-link\/docs\/quickstart\.mdx\n\s*·\n9 \| \/pricing\/\n\s*·\s*╰── invalid link\n/,
+      );
+      expect(log).toContain('Links validation failed.');
+    },
+    timeout,
+  );
+
+  test(
+    'a link to a missing reference page or heading (linkCheck on the built HTML)',
+    async () => {
+      const { code, log } = await buildWith(
+        'built-html',
+        'See [the operation](/api-reference/pets/nope/) and [tenants](/support/#nope).',
+      );
+      expect(code).toBe(1);
+      expect(log).toContain(
+        [
+          '/quickstart/: broken link to /api-reference/pets/nope/ (no page is built at that address)',
+          '/quickstart/: broken link to /support/#nope (/support/ has no element with id "nope")',
+          '2 broken internal links: fix the link or build the page it names',
+        ].join('\n'),
+      );
+    },
+    timeout,
+  );
+});
