@@ -68,12 +68,14 @@ function parserFor(page: string) {
   return page.endsWith('.mdx') ? processor.use(remarkMdx) : processor;
 }
 
-/** Every fenced code block of a page, in document order, runnable or not. */
-export function extractBlocks(source: SnippetSource): CodeBlock[] {
+/**
+ * A page's Markdown tree (MDX for `.mdx`), frontmatter left out but counted, so node positions
+ * are lines of the file. Also read by the guides' mentions check (scripts/guides/mentions.ts).
+ */
+export function parsePage(source: Pick<SnippetSource, 'page' | 'markdown'>): Root {
   const { body } = splitFrontmatter(source.markdown);
-  let tree: Root;
   try {
-    tree = parserFor(source.page).parse(body);
+    return parserFor(source.page).parse(body);
   } catch (error) {
     // micromark's messages carry the place either as `line` or only in the text: "(3:1-3:7)".
     const message = (error as Error).message;
@@ -81,6 +83,11 @@ export function extractBlocks(source: SnippetSource): CodeBlock[] {
     const where = typeof line === 'number' && line > 0 ? `${source.page}:${line}` : source.page;
     throw new Error(`${where}: cannot be parsed (${message}); fix the page's syntax`);
   }
+}
+
+/** Every fenced code block of a page, in document order, runnable or not. */
+export function extractBlocks(source: SnippetSource): CodeBlock[] {
+  const tree = parsePage(source);
   const blocks: CodeBlock[] = [];
   visit(tree, 'code', (node: Code) => {
     const meta = parseFenceMeta(node.meta);
