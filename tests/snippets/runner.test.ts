@@ -2,21 +2,18 @@
  * Scenario tests: the runner against a real Prism, started per run from the project's contract or
  * from a modified copy of it, over the fixture pages of tests/fixtures/snippets/.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../scripts/snippets/config.ts';
 import { formatReport, summarize } from '../../scripts/snippets/report.ts';
 import { runSnippets } from '../../scripts/snippets/runner.ts';
 import { docsSnippetSources } from '../../scripts/snippets/sources.ts';
 import type { BlockResult } from '../../scripts/snippets/types.ts';
+import { snippetCli as cli, type DriftDocument, driftedContract as driftedCopy, root } from './helpers.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/snippets');
 const page = (dir: string, name: string) => `tests/fixtures/snippets/${dir}/docs/${name}`;
 const timeout = 180_000;
@@ -41,18 +38,8 @@ afterAll(async () => {
 });
 
 /** A copy of the project's contract with one change, for the drift tests. */
-async function driftedContract(name: string, edit: (document: DriftDocument) => void): Promise<string> {
-  const document = JSON.parse(await readFile(join(root, 'openapi/openapi.json'), 'utf8')) as DriftDocument;
-  edit(document);
-  const file = join(scratch, `${name}.json`);
-  await writeFile(file, JSON.stringify(document));
-  return file;
-}
-
-interface DriftDocument {
-  paths: Record<string, unknown>;
-  components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> };
-}
+const driftedContract = (name: string, edit: (document: DriftDocument) => void) =>
+  driftedCopy(scratch, name, edit);
 
 describe.concurrent('runSnippets against Prism', () => {
   // One Prism for the passing and the failing fixtures: starting it is the slow part.
@@ -230,16 +217,6 @@ describe.concurrent('runSnippets against Prism', () => {
 });
 
 describe.concurrent('npm run test:snippets', () => {
-  const cli = (...args: string[]) =>
-    promisify(execFile)(
-      process.execPath,
-      [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/snippets/cli.ts', ...args],
-      {
-        cwd: root,
-        env: { ...process.env, OCPPLAB_BASE_URL: '', OCPPLAB_TOKEN: '' },
-      },
-    );
-
   test(
     'a docs folder without code blocks reports 0 passed, 0 failed, 0 skipped and exits 0',
     async () => {
