@@ -6,11 +6,12 @@ import { linkCheck } from './scripts/guides/link-check.ts';
 import { resolveConfig } from './src/config.ts';
 import { guideSidebarItems } from './src/guides.ts';
 
-// The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
-export const SITE = 'https://docs.ocpplab.com';
+// One resolved set of options (src/config.ts) for the build and the code it runs.
+const config = resolveConfig();
 
 export default defineConfig({
-  site: SITE,
+  // The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
+  site: config.site,
   trailingSlash: 'always',
   server: {
     host: process.env.HOST ?? '127.0.0.1',
@@ -27,6 +28,9 @@ export default defineConfig({
         { label: 'API Reference', link: '/api-reference/' },
       ],
       customCss: ['./src/styles/reference.css'],
+      // Our guides live in docs/, not src/content/docs: let Starlight's Markdown processing
+      // (heading anchor links, asides written with :::) apply to them too.
+      markdown: { processedDirs: [config.docsDir] },
       components: {
         // Adds the Docs / API Reference switch next to the site title.
         SiteTitle: './src/components/SiteTitle.astro',
@@ -47,6 +51,6 @@ export default defineConfig({
       ],
     }),
     // Every internal link of every built page, the API reference included, has a target in dist/.
-    linkCheck({ site: SITE, failOnError: resolveConfig().failOnBrokenLinks }),
+    linkCheck({ site: config.site, failOnError: config.failOnBrokenLinks }),
   ],
 });
