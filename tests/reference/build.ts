@@ -26,11 +26,28 @@ export function asJsonContract(path: string, dir: string): string {
   return out;
 }
 
+/**
+ * The environment of a build as `npm run build` has it. Vitest mirrors
+ * `import.meta.env` into `process.env` (NODE_ENV=test, MODE, DEV=1, PROD, SSR,
+ * BASE_URL), which Astro reads: the site would be built in development mode,
+ * where Starlight's search says "only available in production builds".
+ */
+const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production' };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (VITEST_ENV.has(name) || name.startsWith('VITEST')) continue;
+    env[name] = value;
+  }
+  return env;
+}
+
 /** `astro build` of the site from `contract` into `outDir`; rejects with the log's tail. */
 export function buildSite(contract: string, outDir: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-      env: { ...process.env, OCPPLAB_CONTRACT: contract },
+      env: { ...buildEnv(), OCPPLAB_CONTRACT: contract },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -83,7 +100,7 @@ export async function startPreview(outDir: string): Promise<Preview> {
   const child = spawn(
     process.execPath,
     [ASTRO, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: buildEnv() },
   );
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => {

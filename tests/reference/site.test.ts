@@ -83,14 +83,19 @@ describe('the reference built from openapi/openapi.json', () => {
         .toBe('python');
 
       const target = model.operations.find((operation) => operation.operationId !== undefined) ?? first;
-      await page.locator('button[data-open-modal]').first().click();
-      await page.locator('#starlight__search input').fill(target.operationId ?? target.summary);
-      const result = page.locator('.pagefind-ui__result-link', { hasText: target.summary }).first();
-      await result.waitFor({ timeout: 20_000 });
+      // Search in a fresh page: Pagefind's UI loads when the dialog first opens.
+      const searchPage = await browser.newPage();
+      await searchPage.goto(`${preview.url}/api-reference/`, { waitUntil: 'load' });
+      await searchPage.locator('button[data-open-modal]').first().click();
+      const input = searchPage.locator('#starlight__search input');
+      await input.waitFor({ timeout: 60_000 });
+      await input.fill(target.operationId ?? target.summary);
+      const result = searchPage.locator('.pagefind-ui__result-link', { hasText: target.summary }).first();
+      await result.waitFor({ timeout: 60_000 });
       expect(await result.getAttribute('href')).toContain(pageUrl(target.slug));
     } finally {
       await browser.close();
       preview.stop();
     }
-  });
+  }, 240_000);
 });
