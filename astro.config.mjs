@@ -13,6 +13,10 @@ export default defineConfig({
   // The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
   site: config.site,
   trailingSlash: 'always',
+  // Shared CSS and scripts go to cached files instead of into every page: with thousands of
+  // operation pages, inlined copies were the largest part of dist/ after the content itself.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   server: {
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 4321),
