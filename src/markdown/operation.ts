@@ -1,5 +1,6 @@
 import { typeLabel } from '../model/format.ts';
 import { isJson } from '../model/media.ts';
+import { emptyNode } from '../model/schema.ts';
 import { isAnonymous } from '../model/security.ts';
 import type {
   ApiModel,
@@ -249,7 +250,7 @@ function responseBlocks(response: Response, scope: FieldScope, context: Referenc
           name: header.name,
           required: header.required,
           schema: {
-            ...(header.schema ?? anySchema()),
+            ...(header.schema ?? emptyNode('any')),
             ...(header.description === undefined ? {} : { description: header.description }),
           },
         },
@@ -349,16 +350,4 @@ export function exampleBlock(
   const base = example.summary ?? example.name ?? fallback;
   const title = base !== undefined && example.generated ? `${base} (generated from the schema)` : base;
   return fence(asText ? 'text' : 'json', code, title);
-}
-
-function anySchema(): SchemaNode {
-  return {
-    type: 'any',
-    nullable: false,
-    deprecated: false,
-    readOnly: false,
-    writeOnly: false,
-    constraints: [],
-    examples: [],
-  };
 }

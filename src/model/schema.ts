@@ -80,7 +80,8 @@ function componentNode(name: string, options: SchemaOptions, at: string): Schema
   return node;
 }
 
-function emptyNode(type: string): SchemaNode {
+/** A node with nothing but its type: the start of every conversion, and what renderers use for "any value". */
+export function emptyNode(type: string): SchemaNode {
   return {
     type,
     nullable: false,
