@@ -3,10 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
+import { resolveConfig } from '../../src/config.ts';
 import { buildSite } from './build.ts';
 import { syntheticContract } from './contract.ts';
 import { reports } from './reports/index.ts';
 import { markdownTable } from './table.ts';
+import { contractTokenLines } from './tokens.ts';
 
 const DEFAULT_SIZES = [100, 1000, 3000];
 
@@ -47,8 +49,9 @@ async function main(): Promise<void> {
     rows.push(cells);
     if (!keep) rmSync(outDir, { recursive: true, force: true });
   }
-  // 4. Print the table.
+  // 4. Print the table, then the token figures of the committed contract.
   console.log(`\n${markdownTable(header, rows)}`);
+  console.log(`\n${contractTokenLines(resolveConfig().contractPath).join('\n')}`);
   if (keep) console.log(`\nBuilds kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

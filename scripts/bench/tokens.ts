@@ -71,8 +71,8 @@ export const tokenReport: Report = {
   },
 };
 
-function main(): void {
-  const contractPath = process.argv[2] ?? resolveConfig().contractPath;
+/** The token figures of a contract's reference, made from the model without a site build. */
+export function contractTokenLines(contractPath: string): string[] {
   const config = resolveConfig({ contractPath });
   const model = loadModel(config.contractPath, config);
   const context: TwinContext = { site: config.site, model, mode: 'page', guideSource: () => undefined };
@@ -87,10 +87,14 @@ function main(): void {
   );
   const figures = tokenFigures(parts.reference.join('\n---\n\n'), readFileSync(config.contractPath, 'utf8'));
   const [reference, contract, ratio] = formatFigures(figures);
-  console.log(`${config.contractPath} (o200k_base tokens)`);
-  console.log(`  llms-full.txt, API reference part: ${reference}`);
-  console.log(`  openapi.json, minified:            ${contract}`);
-  console.log(`  ratio:                             ${ratio}`);
+  return [
+    `${config.contractPath} (o200k_base tokens)`,
+    `  llms-full.txt, API reference part: ${reference}`,
+    `  openapi.json, minified:            ${contract}`,
+    `  ratio:                             ${ratio}`,
+  ];
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(contractTokenLines(process.argv[2] ?? resolveConfig().contractPath).join('\n'));
+}
