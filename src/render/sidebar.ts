@@ -117,6 +117,9 @@ export function referenceSidebar(model: ApiModel, page: ReferencePage): SidebarI
     });
   }
   if (model.schemas.length > 0) items.push(schemaItems(model, page));
+  // The way back to the guides, as the guides' sidebar ends with the way here: on narrow
+  // screens the header's Docs / API Reference switch is hidden and this menu is all there is.
+  items.push({ label: 'Docs', link: '/' });
   return items;
 }
 

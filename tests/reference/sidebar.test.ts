@@ -24,6 +24,10 @@ function firstOperationPage(operations: number): {
 }
 
 describe('referenceSidebar', () => {
+  it('ends with a link back to the guides, the only one on screens too narrow for the header switch', () => {
+    expect(firstOperationPage(300).sidebar.at(-1)).toEqual({ label: 'Docs', link: '/' });
+  });
+
   it('does not grow with the number of operations beyond one link per group', () => {
     const small = firstOperationPage(300);
     const large = firstOperationPage(3000);
