@@ -1,9 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that read the one build of the committed site made by its global setup. */
+const SITE_TESTS = ['tests/reference/site.test.ts', 'tests/markdown/site.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 600_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },
+      {
+        extends: true,
+        test: { name: 'site', include: SITE_TESTS, globalSetup: ['tests/support/committed-site.ts'] },
+      },
+    ],
   },
 });

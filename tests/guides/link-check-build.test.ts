@@ -2,13 +2,11 @@
  * Scenario: `astro build` of a small site (the stub guides of tests/fixtures/guides/links and the
  * petstore contract) fails when a page links to something that was not built.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { asJsonContract, scratchDir } from '../reference/build.ts';
+import { asJsonContract, type BuildResult, runBuild, scratchDir } from '../support/site.ts';
 
-const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const work = scratchDir('guides-links');
 const contract = asJsonContract('tests/fixtures/contracts/oai-petstore.yaml', work);
 const timeout = 180_000;
@@ -18,32 +16,17 @@ afterAll(() => {
 });
 
 /** The fixture guides with `links` in place of the Quickstart's BROKEN_LINKS line, built. */
-function buildWith(name: string, links: string): Promise<{ code: number | null; log: string }> {
+function buildWith(name: string, links: string): Promise<BuildResult> {
   const docs = join(work, name, 'docs');
   cpSync('tests/fixtures/guides/links/docs', docs, { recursive: true });
   const quickstart = join(docs, 'quickstart.mdx');
   writeFileSync(quickstart, readFileSync(quickstart, 'utf8').replace('BROKEN_LINKS', links));
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', join(work, name, 'dist')], {
-      env: {
-        ...process.env,
-        OCPPLAB_CONTRACT: contract,
-        OCPPLAB_DOCS_DIR: relative(process.cwd(), docs),
-        // A contract other than the committed one only warns by default; this test wants the failure.
-        OCPPLAB_BROKEN_LINKS: 'error',
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, log }));
+  return runBuild(join(work, name, 'dist'), {
+    OCPPLAB_CONTRACT: contract,
+    OCPPLAB_DOCS_DIR: relative(process.cwd(), docs),
+    // A contract other than the committed one only warns by default; this test wants the failure.
+    OCPPLAB_BROKEN_LINKS: 'error',
+    NO_COLOR: '1',
   });
 }
 

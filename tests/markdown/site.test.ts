@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { header } from '../../src/markdown/header.ts';
 import { loadModel } from '../../src/model/load.ts';
@@ -21,21 +19,12 @@ import { parseLlmsTxt } from './llms-txt.ts';
 import { contractFieldNames } from './names.ts';
 
 /**
- * Builds the site once into a temporary directory and checks the twins
+ * Checks the twins of the committed site's build (tests/support/committed-site.ts)
  * against the HTML pages they stand for, and the llms files against dist/.
  */
 const config = resolveConfig();
 const model = loadModel(config.contractPath, config);
-let dist = '';
-
-beforeAll(() => {
-  dist = join(mkdtempSync(join(tmpdir(), 'ocpplab-twins-')), 'dist');
-  execFileSync('npx', ['astro', 'build', '--outDir', dist], { stdio: 'pipe', env: process.env });
-}, 600_000);
-
-afterAll(() => {
-  if (dist !== '') rmSync(join(dist, '..'), { recursive: true, force: true });
-});
+const dist = inject('committedSite');
 
 function files(dir: string, ending: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

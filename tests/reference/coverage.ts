@@ -6,7 +6,7 @@ import { toText } from 'hast-util-to-text';
 import { expect } from 'vitest';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { ApiModel, MediaType, Parameter, Response } from '../../src/model/types.ts';
-import { readPage } from './build.ts';
+import { readPage } from '../support/site.ts';
 import { expectedFieldNames } from './expected.ts';
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl, referencePages } from '../../src/model/pages.ts';
-import { asJsonContract, buildSite, readHtml, scratchDir } from './build.ts';
+import { asJsonContract, buildSite, readHtml, scratchDir } from '../support/site.ts';
 import { checkOperations, checkWebhooksAndSchemas } from './coverage.ts';
 
 // Public contracts (tests/fixtures/contracts/README.md) built as whole sites:

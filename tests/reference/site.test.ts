@@ -1,30 +1,19 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { OperationSummary } from '../../src/model/types.ts';
-import { buildSite, CHROMIUM_ARGS, readPage, scratchDir, startPreview } from './build.ts';
+import { CHROMIUM_ARGS, readPage, startPreview } from '../support/site.ts';
 import { checkOperations, checkSchemaLinks, checkWebhooksAndSchemas } from './coverage.ts';
 
-// The real site, built once from the synced contract; every test reads it.
 const config = resolveConfig({}, {});
 const model = loadModel(config.contractPath, config);
-const work = scratchDir('reference-site');
-const outDir = join(work, 'dist');
-
-beforeAll(async () => {
-  await buildSite(config.contractPath, outDir);
-});
-
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+// The real site, built once per run by tests/support/committed-site.ts.
+const outDir = inject('committedSite');
 
 describe('the reference built from openapi/openapi.json', () => {
   it('has a page for every operation with every parameter, body field, response and example', () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
-import { buildSite, CHROMIUM_ARGS, scratchDir, startPreview } from './build.ts';
+import { buildSite, CHROMIUM_ARGS, scratchDir, startPreview } from '../support/site.ts';
 
 // A contract with script-running markup in every free-text place (see
 // tests/fixtures/reference/README.md), built once.

@@ -43,26 +43,38 @@ function buildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `astro build` of the site from `contract` into `outDir`; rejects with the log's tail. */
-export function buildSite(contract: string, outDir: string): Promise<void> {
+export interface BuildResult {
+  code: number | null;
+  /** stdout and stderr, interleaved as they came. */
+  log: string;
+}
+
+/**
+ * `astro build` into `outDir` in production mode, with `env` laid over the environment
+ * (`OCPPLAB_CONTRACT`, `OCPPLAB_DOCS_DIR`, …). Resolves with the exit code and the log, so a
+ * test can assert a build that must fail.
+ */
+export function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-      env: { ...buildEnv(), OCPPLAB_CONTRACT: contract },
+      env: { ...buildEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       log += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-    });
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('error', fail);
-    child.on('close', (code) => {
-      if (code === 0) done();
-      else fail(new Error(`astro build of ${contract} failed (exit ${code}):\n${log.slice(-3000)}`));
-    });
+    child.on('close', (code) => done({ code, log }));
   });
+}
+
+/** `astro build` of the site from `contract` into `outDir`; rejects with the log's tail. */
+export async function buildSite(contract: string, outDir: string): Promise<void> {
+  const { code, log } = await runBuild(outDir, { OCPPLAB_CONTRACT: contract });
+  if (code !== 0) throw new Error(`astro build of ${contract} failed (exit ${code}):\n${log.slice(-3000)}`);
 }
 
 /** The built HTML of a page URL (`/api-reference/x/`), parsed. */
