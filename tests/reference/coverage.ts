@@ -21,7 +21,7 @@ export function main(tree: Root): Element {
   return found;
 }
 
-export const fieldNames = (scope: Element) => selectAll('.ref-field-name', scope).map((node) => toText(node));
+export const fieldNames = (scope: Element) => selectAll('.f-n', scope).map((node) => toText(node));
 export const codeTexts = (scope: Element) =>
   selectAll('figure.ref-code pre', scope).map((node) => toText(node, { whitespace: 'pre' }));
 
@@ -53,11 +53,41 @@ function checkParameters(page: Element, parameters: Parameter[], where: string) 
   }
 }
 
+const responseSection = (page: Element, status: string) =>
+  select(`section.ref-response[data-status="${status}"]`, page);
+
 function checkResponses(page: Element, responses: Response[], where: string) {
   for (const response of responses) {
-    const section = select(`section.ref-response[data-status="${response.status}"]`, page);
+    const section = responseSection(page, response.status);
     expect(section, `${where}: response ${response.status}`).toBeDefined();
-    if (section !== undefined) checkMedia(section, response.content, `${where} ${response.status}`);
+    if (section === undefined) continue;
+    // An error body with the same schema as an earlier status points there for its fields
+    // and keeps its own examples; its generated example is the earlier one's.
+    const same = select('[data-same-as]', section);
+    if (same === undefined) {
+      checkMedia(section, response.content, `${where} ${response.status}`);
+      continue;
+    }
+    const source = responseSection(page, String(same.properties.dataSameAs));
+    expect(source, `${where}: response ${response.status} refers to a listed status`).toBeDefined();
+    if (source === undefined) continue;
+    expect(fieldNames(section), `${where} ${response.status}: fields only once`).toEqual([]);
+    const own = response.content.map((media) => ({
+      ...media,
+      examples: media.examples.filter((example) => !example.generated),
+    }));
+    checkMedia(
+      source,
+      response.content.map((media) => ({ ...media, examples: [] })),
+      `${where} ${response.status}`,
+    );
+    for (const media of own) {
+      for (const example of media.examples) {
+        expect(codeTexts(section), `${where} ${response.status}: example`).toContain(
+          exampleText(media, example.value),
+        );
+      }
+    }
   }
 }
 
@@ -108,7 +138,7 @@ export function checkWebhooksAndSchemas(model: ApiModel, outDir: string): void {
 /** Every schema link of a page leads to a built page. */
 export function checkSchemaLinks(outDir: string, url: string): number {
   const page = main(readPage(outDir, url));
-  const hrefs = selectAll('a.ref-type', page).map((link) => String(link.properties.href));
+  const hrefs = selectAll('a.f-t', page).map((link) => String(link.properties.href));
   for (const href of hrefs) expect(existsSync(join(outDir, href, 'index.html')), href).toBe(true);
   return hrefs.length;
 }

@@ -60,16 +60,28 @@ describe('the reference built from openapi/openapi.json', () => {
       const page = await browser.newPage();
       const [first, second] = model.operations;
       if (first === undefined || second === undefined) throw new Error('need two operations');
+      const selected = page.locator('.ref-samples [role="tab"][aria-selected="true"]');
+      const shownLang = () =>
+        page.locator('.ref-samples [role="tabpanel"]:not([hidden]) figure').getAttribute('data-lang');
       await page.goto(`${preview.url}${pageUrl(first.slug)}`);
+      // Keyboard first (ARIA tabs pattern): Right moves to, selects and focuses the next tab.
+      await selected.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => selected.textContent()).toBe('Python');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Python');
+      await page.keyboard.press('End');
+      await expect.poll(shownLang).toBe('ts');
       await page.getByRole('tab', { name: 'Python' }).first().click();
       await page.goto(`${preview.url}${pageUrl(second.slug)}`);
-      const selected = page.locator('.ref-samples [role="tab"][aria-selected="true"]');
       await expect.poll(() => selected.textContent()).toContain('Python');
-      await expect
-        .poll(() =>
-          page.locator('.ref-samples [role="tabpanel"]:not([hidden]) figure').getAttribute('data-lang'),
-        )
-        .toBe('python');
+      await expect.poll(shownLang).toBe('python');
+      // The guides' tabs share the choice, both ways.
+      await page.goto(`${preview.url}/authentication/`);
+      const guideTab = page.locator('starlight-tabs [role="tab"][aria-selected="true"]').first();
+      await expect.poll(() => guideTab.textContent()).toContain('Python');
+      await page.locator('starlight-tabs [role="tab"]', { hasText: 'TypeScript' }).first().click();
+      await page.goto(`${preview.url}${pageUrl(first.slug)}`);
+      await expect.poll(shownLang).toBe('ts');
 
       const target = model.operations.find((operation) => operation.operationId !== undefined) ?? first;
       // Search in a fresh page: Pagefind's UI loads when the dialog first opens.
