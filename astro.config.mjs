@@ -8,6 +8,9 @@ import { guideSidebarItems } from './src/guides.ts';
 
 // One resolved set of options (src/config.ts) for the build and the code it runs.
 const config = resolveConfig();
+// Every internal link of every built page, the API reference included, has a target in dist/.
+// Its parse starts before Starlight's build hook (Pagefind) and its report comes after.
+const links = linkCheck({ site: config.site, failOnError: config.failOnBrokenLinks });
 
 export default defineConfig({
   // The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
@@ -22,6 +25,7 @@ export default defineConfig({
     port: Number(process.env.PORT ?? 4321),
   },
   integrations: [
+    links.start,
     starlight({
       title: 'OCPPLAB Gateway',
       description: 'Documentation of the OCPPLAB Gateway API: drive fleets of simulated OCPP charge points.',
@@ -54,7 +58,6 @@ export default defineConfig({
         }),
       ],
     }),
-    // Every internal link of every built page, the API reference included, has a target in dist/.
-    linkCheck({ site: config.site, failOnError: config.failOnBrokenLinks }),
+    links.finish,
   ],
 });

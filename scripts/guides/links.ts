@@ -94,7 +94,30 @@ export function findBrokenLinks(
   exists: (outputFile: string) => boolean,
   site: string,
 ): BrokenLink[] {
-  const parsed = pages.map((page) => ({ page, ...linksAndIds(page.html) }));
+  return brokenLinksOf(
+    pages.map((page) => parsePage(page.url, page.html)),
+    exists,
+    site,
+  );
+}
+
+/** A built page reduced to what the check needs: its links and its element ids. */
+export interface ParsedPage {
+  page: { url: string };
+  hrefs: string[];
+  ids: Set<string>;
+}
+
+export function parsePage(url: string, html: string): ParsedPage {
+  return { page: { url }, ...linksAndIds(html) };
+}
+
+/** `findBrokenLinks` on pages parsed beforehand (the build parses them while Pagefind indexes). */
+export function brokenLinksOf(
+  parsed: readonly ParsedPage[],
+  exists: (outputFile: string) => boolean,
+  site: string,
+): BrokenLink[] {
   const idsByFile = new Map(parsed.map(({ page, ids }) => [outputFileOf(page.url), ids]));
   const known = new Map<string, boolean>();
   const broken: BrokenLink[] = [];
