@@ -1,10 +1,10 @@
 // `npm start`: build the site from the committed contract, then serve dist/
 // together with the MCP server at /_mcp/server.
 // HOST and PORT override the address (default http://127.0.0.1:4321).
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../src/config.ts';
 import { MCP_PATH, startServer } from '../src/server/http.ts';
+import { astroBuild } from './astro-build.ts';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
@@ -14,10 +14,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) {
-    console.error(`start: 'astro build' failed (exit ${build.status ?? build.signal}); nothing to serve.`);
-    process.exit(build.status ?? 1);
+  const status = await new Promise<number | string>((done) => {
+    astroBuild([], { stdio: 'inherit' }).on('close', (code, signal) => done(code ?? signal ?? 1));
+  });
+  if (status !== 0) {
+    console.error(`start: 'astro build' failed (exit ${status}); nothing to serve.`);
+    process.exit(typeof status === 'number' ? status : 1);
   }
 }
 

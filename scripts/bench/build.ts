@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { astroBuild } from '../astro-build.ts';
 
 /** What one benchmark build produced: the input to every report. */
 export interface BuildRun {
@@ -11,8 +11,6 @@ export interface BuildRun {
   /** Highest resident memory of the build's process tree, sampled every 100 ms (Linux `/proc`). */
   peakRssBytes: number | undefined;
 }
-
-const ASTRO = 'node_modules/astro/bin/astro.mjs';
 
 /** Resident memory of a process and its descendants, from `/proc`; undefined off Linux. */
 function treeRss(root: number): number | undefined {
@@ -51,15 +49,15 @@ function treeRss(root: number): number | undefined {
 export function buildSite(contractPath: string, outDir: string, operations: number): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    const child = astroBuild(['--outDir', outDir], {
       env: { ...process.env, OCPPLAB_CONTRACT: contractPath },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
     });
     let peak: number | undefined;

@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parse as parseYaml } from 'yaml';
+import { astroBuild } from '../../scripts/astro-build.ts';
 
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 
@@ -56,7 +57,7 @@ export interface BuildResult {
  */
 export function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    const child = astroBuild(['--outDir', outDir], {
       env: { ...buildEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -64,8 +65,8 @@ export function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<B
     const collect = (chunk: Buffer) => {
       log += chunk.toString();
     };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
     child.on('error', fail);
     child.on('close', (code) => done({ code, log }));
   });
