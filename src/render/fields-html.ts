@@ -48,6 +48,8 @@ export function markdownHtml(
   const { html } = renderMarkdown(text, { headingOffset, idPrefix });
   if (html === '') return '';
   const classes = className === undefined ? 'ref-md' : `ref-md ${escapeAttribute(className)}`;
+  // Most descriptions are one paragraph: the paragraph itself carries the class.
+  if (/^<p>(?:(?!<p>)[\s\S])*<\/p>$/.test(html)) return `<p class="${classes}">${html.slice(3)}`;
   return `<div class="${classes}">${html}</div>`;
 }
 
