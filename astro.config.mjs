@@ -45,6 +45,8 @@ export default defineConfig({
         ThemeProvider: './src/components/frame/ThemeProvider.astro',
         ThemeSelect: './src/components/frame/ThemeSelect.astro',
         MobileMenuToggle: './src/components/frame/MobileMenuToggle.astro',
+        TableOfContents: './src/components/frame/TableOfContents.astro',
+        MobileTableOfContents: './src/components/frame/MobileTableOfContents.astro',
       },
       plugins: [
         // The guides' Markdown links, reported at their file and line. It cannot see the API
