@@ -47,6 +47,8 @@ export default defineConfig({
         MobileMenuToggle: './src/components/frame/MobileMenuToggle.astro',
         TableOfContents: './src/components/frame/TableOfContents.astro',
         MobileTableOfContents: './src/components/frame/MobileTableOfContents.astro',
+        // Lean on API reference pages only; guides keep Starlight's.
+        Sidebar: './src/components/frame/Sidebar.astro',
       },
       plugins: [
         // The guides' Markdown links, reported at their file and line. It cannot see the API
