@@ -45,6 +45,7 @@ export default defineConfig({
         ThemeProvider: './src/components/frame/ThemeProvider.astro',
         ThemeSelect: './src/components/frame/ThemeSelect.astro',
         MobileMenuToggle: './src/components/frame/MobileMenuToggle.astro',
+        LanguageSelect: './src/components/frame/LanguageSelect.astro',
         TableOfContents: './src/components/frame/TableOfContents.astro',
         MobileTableOfContents: './src/components/frame/MobileTableOfContents.astro',
         // Lean on API reference pages only; guides keep Starlight's.
