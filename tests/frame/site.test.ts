@@ -251,6 +251,38 @@ describe('the page frame in Chromium', () => {
     }
   });
 
+  it('keeps the open groups and the scroll of the sidebar on the next page of the same tag', async () => {
+    const summary = operation(0);
+    const sibling = model.operations.find(
+      (other) =>
+        other !== summary && other.tag.slug === summary.tag.slug && other.group.slug === summary.group.slug,
+    );
+    if (sibling === undefined) throw new Error('the first tag has one operation');
+    const page = await open(pageUrl(summary.slug), { width: 1200, height: 500 });
+    try {
+      const pane = page.locator('#starlight__sidebar');
+      // A group closed by default (the webhooks), opened by the reader.
+      const closed = await pane
+        .locator('details')
+        .evaluateAll((groups) => groups.findIndex((details) => !(details as HTMLDetailsElement).open));
+      expect(closed).toBeGreaterThanOrEqual(0);
+      const group = pane.locator('details').nth(closed);
+      const isOpen = () => group.evaluate((details) => (details as HTMLDetailsElement).open);
+      await group.locator('summary').click();
+      expect(await isOpen()).toBe(true);
+      const scroll = await pane.evaluate((element) => {
+        element.scrollTop = 40;
+        return element.scrollTop;
+      });
+      expect(scroll).toBeGreaterThan(0);
+      await page.goto(`${preview.url}${pageUrl(sibling.slug)}`);
+      expect(await isOpen()).toBe(true);
+      expect(await pane.evaluate((element) => element.scrollTop)).toBe(scroll);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('opens the sidebar from the menu button on a narrow screen', async () => {
     const summary = operation(0);
     const page = await open(pageUrl(summary.slug), NARROW);
