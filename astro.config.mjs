@@ -35,7 +35,7 @@ export default defineConfig({
         // Reference pages build their own, smaller sidebar (src/render/sidebar.ts).
         { label: 'API Reference', link: '/api-reference/' },
       ],
-      customCss: ['./src/styles/reference.css'],
+      customCss: ['./src/styles/reference.css', './src/styles/frame.css'],
       // Our guides live in docs/, not src/content/docs: let Starlight's Markdown processing
       // (heading anchor links, asides written with :::) apply to them too.
       markdown: { processedDirs: [config.docsDir] },
@@ -44,6 +44,16 @@ export default defineConfig({
         SiteTitle: './src/components/SiteTitle.astro',
         // "View as Markdown" and "Copy page" under every title.
         PageTitle: './src/components/PageTitle.astro',
+        // The frame around every page's content, with lean markup: on an operation page it was
+        // half of the page's bytes. Styles and icons in src/styles/frame.css.
+        ThemeProvider: './src/components/frame/ThemeProvider.astro',
+        ThemeSelect: './src/components/frame/ThemeSelect.astro',
+        MobileMenuToggle: './src/components/frame/MobileMenuToggle.astro',
+        LanguageSelect: './src/components/frame/LanguageSelect.astro',
+        TableOfContents: './src/components/frame/TableOfContents.astro',
+        MobileTableOfContents: './src/components/frame/MobileTableOfContents.astro',
+        // Lean on API reference pages only; guides keep Starlight's.
+        Sidebar: './src/components/frame/Sidebar.astro',
       },
       plugins: [
         // The guides' Markdown links, reported at their file and line. It cannot see the API

@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that read the one build of the committed site made by its global setup. */
-const SITE_TESTS = ['tests/reference/site.test.ts', 'tests/markdown/site.test.ts'];
+const SITE_TESTS = [
+  'tests/reference/site.test.ts',
+  'tests/markdown/site.test.ts',
+  'tests/frame/site.test.ts',
+];
 
 export default defineConfig({
   test: {
