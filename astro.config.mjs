@@ -18,7 +18,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Shared CSS and scripts go to cached files instead of into every page: with thousands of
   // operation pages, inlined copies were the largest part of dist/ after the content itself.
-  build: { inlineStylesheets: 'never' },
+  // Pages are rendered 16 at a time: one at a time, the build spent about a third of its
+  // page-generation phase waiting for each file to be written (1,000 operations: 20 s -> 14.5 s).
+  build: { inlineStylesheets: 'never', concurrency: 16 },
   vite: { build: { assetsInlineLimit: 0 } },
   server: {
     host: process.env.HOST ?? '127.0.0.1',
