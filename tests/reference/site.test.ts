@@ -53,7 +53,7 @@ describe('the reference built from openapi/openapi.json', () => {
     expect(current(guide)).toBe('Docs');
   });
 
-  it('remembers the code language across pages and finds an operation by its operationId', async () => {
+  it('remembers the code language across pages, opens a shared error body from its link and finds an operation by its operationId', async () => {
     const preview = await startPreview(outDir);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
@@ -82,6 +82,29 @@ describe('the reference built from openapi/openapi.json', () => {
       await page.locator('starlight-tabs [role="tab"]', { hasText: 'TypeScript' }).first().click();
       await page.goto(`${preview.url}${pageUrl(first.slug)}`);
       await expect.poll(shownLang).toBe('ts');
+
+      // An error that shares the first error's schema links there, and the link unfolds its body.
+      const shared = model.operations.find((operation) =>
+        model.detail(operation).responses.some((response, index, all) => {
+          const name = response.content[0]?.schema?.ref;
+          return (
+            response.isError &&
+            name !== undefined &&
+            all.slice(0, index).some((earlier) => earlier.isError && earlier.content[0]?.schema?.ref === name)
+          );
+        }),
+      );
+      if (shared === undefined) throw new Error('no operation whose errors share a schema');
+      await page.goto(`${preview.url}${pageUrl(shared.slug)}`);
+      const pointer = page.locator('[data-same-as]').first();
+      const status = await pointer.getAttribute('data-same-as');
+      const body = page
+        .locator(`section.ref-response[data-status="${status}"] details.ref-response-body`)
+        .first();
+      expect(await body.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+      await pointer.locator('..').locator('summary').click();
+      await pointer.locator('a[href^="#"]').click();
+      await expect.poll(() => body.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
 
       const target = model.operations.find((operation) => operation.operationId !== undefined) ?? first;
       // Search in a fresh page: Pagefind's UI loads when the dialog first opens.
