@@ -20,6 +20,9 @@ import { childrenTitle, hasChildren, memberNode } from './schema-tree.ts';
  *     dl.f-x                    its facts: default, allowed values, constraints, example
  *     details.f-c               its nested fields (object members, array items, map values, variants)
  *
+ * The pieces of a head line are separated by a space, which the flex layout ignores: without
+ * it, Pagefind would index `namestringrequired` as one word and never find the field by name.
+ *
  * Every text from the contract goes through `escapeHtml` (or the Markdown
  * sanitizer); attribute values through `escapeAttribute`.
  */
@@ -97,10 +100,10 @@ export function factsHtml(node: SchemaNode, example?: { value: unknown }): strin
 }
 
 function flagsHtml(node: SchemaNode, required: boolean, showAccess: boolean): string {
-  let html = required ? '<span class="f-req">required</span>' : '';
-  if (node.deprecated) html += '<span class="f-dep">deprecated</span>';
-  if (showAccess && node.readOnly) html += '<span class="f-acc">read-only</span>';
-  if (showAccess && node.writeOnly) html += '<span class="f-acc">write-only</span>';
+  let html = required ? ' <span class="f-req">required</span>' : '';
+  if (node.deprecated) html += ' <span class="f-dep">deprecated</span>';
+  if (showAccess && node.readOnly) html += ' <span class="f-acc">read-only</span>';
+  if (showAccess && node.writeOnly) html += ' <span class="f-acc">write-only</span>';
   return html;
 }
 
@@ -147,7 +150,7 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
     html += `<ul class="ref-fields" data-depth="${settings.depth}">`;
     for (const field of properties) {
       const schema = field.schema;
-      html += `<li><div class="f-h"><code class="f-n">${escapeHtml(field.name)}</code>${typeHtml(schema, links)}${flagsHtml(schema, field.required, settings.showAccess)}</div>`;
+      html += `<li><div class="f-h"><code class="f-n">${escapeHtml(field.name)}</code> ${typeHtml(schema, links)}${flagsHtml(schema, field.required, settings.showAccess)}</div>`;
       html += markdownHtml(schema.description, 3);
       html += factsHtml(schema);
       html += childrenHtml(schema, links, settings, settings.depth === 0 && schema.variants !== undefined);
@@ -180,7 +183,7 @@ function variantsHtml(
       href === undefined
         ? escapeHtml(variant.name)
         : `<a href="${escapeAttribute(href)}">${escapeHtml(variant.name)}</a>`;
-    html += `<li class="ref-variant"><div class="f-h"><span class="ref-variant-name">${name}</span>${typeHtml(variant.schema, links)}</div>`;
+    html += `<li class="ref-variant"><div class="f-h"><span class="ref-variant-name">${name}</span> ${typeHtml(variant.schema, links)}</div>`;
     html += markdownHtml(variant.schema.description, 3);
     html += factsHtml(variant.schema);
     html += childrenHtml(variant.schema, links, options, false);
@@ -207,13 +210,13 @@ export function schemaRootHtml(
 /** One parameter as a field line, with its nested fields when its schema has members. */
 export function parameterHtml(parameter: Parameter, links: ReferenceLinks): string {
   const schema = parameter.schema;
-  const deprecated = parameter.deprecated || schema.deprecated ? '<span class="f-dep">deprecated</span>' : '';
+  const deprecated = parameter.deprecated || schema.deprecated ? ' <span class="f-dep">deprecated</span>' : '';
   const nested = hasChildren(schema)
     ? `<details class="f-c"><summary>Fields</summary>${fieldsHtml(schema, links, { depth: 1 })}</details>`
     : '';
   return (
-    `<li data-parameter="${escapeAttribute(parameter.name)}"><div class="f-h"><code class="f-n">${escapeHtml(parameter.name)}</code>` +
-    `${typeHtml(schema, links)}${parameter.required ? '<span class="f-req">required</span>' : ''}${deprecated}</div>` +
+    `<li data-parameter="${escapeAttribute(parameter.name)}"><div class="f-h"><code class="f-n">${escapeHtml(parameter.name)}</code> ` +
+    `${typeHtml(schema, links)}${parameter.required ? ' <span class="f-req">required</span>' : ''}${deprecated}</div>` +
     markdownHtml(parameter.description ?? schema.description, 3) +
     factsHtml(schema, { value: parameter.example.value }) +
     `${nested}</li>`

@@ -53,7 +53,7 @@ describe('the reference built from openapi/openapi.json', () => {
     expect(current(guide)).toBe('Docs');
   });
 
-  it('remembers the code language across pages, opens a shared error body from its link and finds an operation by its operationId', async () => {
+  it('remembers the code language across pages, opens a shared error body from its link and finds an operation by operationId, summary and path', async () => {
     const preview = await startPreview(outDir);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
@@ -106,17 +106,22 @@ describe('the reference built from openapi/openapi.json', () => {
       await pointer.locator('a[href^="#"]').click();
       await expect.poll(() => body.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
 
-      const target = model.operations.find((operation) => operation.operationId !== undefined) ?? first;
+      // Search finds an operation by its operationId, its summary and its path. The target has the
+      // longest path, so the path query is distinctive; its page must be among the results.
+      const target = [...model.operations].sort((a, b) => b.path.length - a.path.length)[0] ?? first;
       // Search in a fresh page: Pagefind's UI loads when the dialog first opens.
       const searchPage = await browser.newPage();
       await searchPage.goto(`${preview.url}/api-reference/`, { waitUntil: 'load' });
       await searchPage.locator('button[data-open-modal]').first().click();
       const input = searchPage.locator('#starlight__search input');
       await input.waitFor({ timeout: 60_000 });
-      await input.fill(target.operationId ?? target.summary);
-      const result = searchPage.locator('.pagefind-ui__result-link', { hasText: target.summary }).first();
-      await result.waitFor({ timeout: 60_000 });
-      expect(await result.getAttribute('href')).toContain(pageUrl(target.slug));
+      const result = searchPage.locator(`.pagefind-ui__result-link[href*="${pageUrl(target.slug)}"]`).first();
+      for (const query of [target.operationId, target.summary, target.path]) {
+        if (query === undefined) continue;
+        await input.fill('');
+        await input.fill(query);
+        await result.waitFor({ timeout: 60_000 });
+      }
     } finally {
       await browser.close();
       preview.stop();
