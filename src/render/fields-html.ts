@@ -74,7 +74,7 @@ function shortValue(value: unknown): string {
   return escapeHtml(text.length > 120 ? `${text.slice(0, 117)}…` : text);
 }
 
-const codes = (texts: readonly string[]) => texts.map((text) => `<code>${text}</code>`).join('');
+const codes = (texts: readonly string[]) => texts.map((text) => `<code>${text}</code>`).join(' ');
 
 /**
  * A node's facts as `dl.f-x`: default, constant, allowed values, constraints and
@@ -96,7 +96,7 @@ export function factsHtml(node: SchemaNode, example?: { value: unknown }): strin
   const shown = example ?? (node.examples.length > 0 ? { value: node.examples[0] } : undefined);
   if (shown !== undefined) facts.push(['Example', [shortValue(shown.value)]]);
   if (facts.length === 0) return '';
-  return `<dl class="f-x">${facts.map(([term, values]) => `<dt>${term}</dt><dd>${codes(values)}</dd>`).join('')}</dl>`;
+  return `<dl class="f-x">${facts.map(([term, values]) => `<dt>${term}</dt> <dd>${codes(values)}</dd>`).join(' ')}</dl>`;
 }
 
 function flagsHtml(node: SchemaNode, required: boolean, showAccess: boolean): string {
@@ -210,7 +210,8 @@ export function schemaRootHtml(
 /** One parameter as a field line, with its nested fields when its schema has members. */
 export function parameterHtml(parameter: Parameter, links: ReferenceLinks): string {
   const schema = parameter.schema;
-  const deprecated = parameter.deprecated || schema.deprecated ? ' <span class="f-dep">deprecated</span>' : '';
+  const deprecated =
+    parameter.deprecated || schema.deprecated ? ' <span class="f-dep">deprecated</span>' : '';
   const nested = hasChildren(schema)
     ? `<details class="f-c"><summary>Fields</summary>${fieldsHtml(schema, links, { depth: 1 })}</details>`
     : '';
