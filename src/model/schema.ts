@@ -263,20 +263,56 @@ function convertAlternatives(raw: JsonObject, kind: 'oneOf' | 'anyOf', walk: Wal
 
 /**
  * The explicit mapping, then OpenAPI's implicit one (the schema name is the value) for
- * every `$ref` variant the mapping leaves out.
+ * every `$ref` variant, or subtype schema name, the mapping leaves out.
  */
-function discriminatorOf(raw: JsonObject, propertyName: string, variants: Variant[]): Discriminator {
+function discriminatorOf(
+  raw: JsonObject,
+  propertyName: string,
+  variants: Variant[],
+  subtypes: readonly string[] = [],
+): Discriminator {
   const mapping = Object.entries(asObject(raw.mapping)).map(([value, target]) => ({
     value,
     schema: componentSchemaName(String(target)) ?? String(target),
   }));
-  for (const variant of variants) {
-    const name = variant.schema.ref;
+  const names = [...variants.map((variant) => variant.schema.ref), ...subtypes];
+  for (const name of names) {
     if (name !== undefined && !mapping.some((entry) => entry.schema === name)) {
       mapping.push({ value: name, schema: name });
     }
   }
   return { propertyName, mapping };
+}
+
+/**
+ * For a discriminator declared on the base of an `allOf` hierarchy (`Pet` with `petType`), the
+ * component schemas that extend that base (`Cat: allOf [Pet, …]`): each is selected by its own
+ * name unless the mapping says otherwise. The base is found by the discriminator object
+ * itself, which subtypes inherit unchanged through `allOf` merging.
+ */
+const hierarchies = new WeakMap<Resolver, Map<unknown, string[]>>();
+
+function allOfSubtypes(resolver: Resolver, discriminator: unknown): string[] {
+  let known = hierarchies.get(resolver);
+  if (known === undefined) {
+    known = new Map();
+    const schemas = asObject(asObject(resolver.document.components).schemas);
+    const baseOf = new Map<string, unknown>();
+    for (const [name, schema] of Object.entries(schemas)) {
+      if (isObject(schema) && isObject(schema.discriminator)) baseOf.set(name, schema.discriminator);
+    }
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const part of asArray(asObject(schema).allOf)) {
+        const base =
+          isObject(part) && typeof part.$ref === 'string' ? componentSchemaName(part.$ref) : undefined;
+        const object = base === undefined ? undefined : baseOf.get(base);
+        if (object === undefined || base === name) continue;
+        known.set(object, [...(known.get(object) ?? []), name]);
+      }
+    }
+    hierarchies.set(resolver, known);
+  }
+  return known.get(discriminator) ?? [];
 }
 
 /** Keeps object members declared beside `oneOf`/`anyOf` (shared properties of every variant). */
@@ -338,7 +374,10 @@ function convertPlain(raw: JsonObject, walk: Walk): SchemaNode {
   }
   const discriminator = asObject(raw.discriminator);
   const propertyName = asString(discriminator.propertyName);
-  if (propertyName !== undefined) node.discriminator = discriminatorOf(discriminator, propertyName, []);
+  if (propertyName !== undefined) {
+    const subtypes = allOfSubtypes(walk.options.resolver, raw.discriminator);
+    node.discriminator = discriminatorOf(discriminator, propertyName, [], subtypes);
+  }
   if (
     raw.additionalProperties === true ||
     (isObject(raw.additionalProperties) && Object.keys(raw.additionalProperties).length === 0)

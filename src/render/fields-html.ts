@@ -1,5 +1,5 @@
 import { constraintText, typeLabel, valueText } from '../model/format.ts';
-import type { Parameter, SchemaNode } from '../model/types.ts';
+import type { Discriminator, Parameter, SchemaNode } from '../model/types.ts';
 import { escapeHtml } from './highlight.ts';
 import type { ReferenceLinks } from './links.ts';
 import { renderMarkdown } from './markdown-html.ts';
@@ -144,7 +144,11 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
   if (node.truncated === true) {
     return `<p class="ref-note">Fields of ${schemaLink(node.ref, links)} are listed on its own page.</p>`;
   }
-  let html = '';
+  // The base of an allOf hierarchy (or one of its subtypes): which schema each value selects.
+  let html =
+    node.discriminator !== undefined && node.variants === undefined
+      ? discriminatorHtml(node.discriminator, 'selects the schema', links)
+      : '';
   const properties = node.properties ?? [];
   if (properties.length > 0) {
     html += `<ul class="ref-fields" data-depth="${settings.depth}">`;
@@ -164,6 +168,14 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
   return html;
 }
 
+/** `The kind field tells the variants apart: circle → Circle, square → Square.` */
+function discriminatorHtml(discriminator: Discriminator, what: string, links: ReferenceLinks): string {
+  const mapping = discriminator.mapping
+    .map((entry) => `<code>${escapeHtml(entry.value)}</code> → ${schemaLink(entry.schema, links)}`)
+    .join(', ');
+  return `<p class="ref-discriminator">The <code>${escapeHtml(discriminator.propertyName)}</code> field ${what}${mapping === '' ? '' : `: ${mapping}`}.</p>`;
+}
+
 function variantsHtml(
   variants: NonNullable<SchemaNode['variants']>,
   links: ReferenceLinks,
@@ -171,10 +183,7 @@ function variantsHtml(
 ): string {
   let html = '<div class="ref-variants">';
   if (variants.discriminator !== undefined) {
-    const mapping = variants.discriminator.mapping
-      .map((entry) => `<code>${escapeHtml(String(entry.value))}</code> → ${schemaLink(entry.schema, links)}`)
-      .join(', ');
-    html += `<p class="ref-discriminator">The <code>${escapeHtml(variants.discriminator.propertyName)}</code> field tells the variants apart${mapping === '' ? '' : `: ${mapping}`}.</p>`;
+    html += discriminatorHtml(variants.discriminator, 'tells the variants apart', links);
   }
   html += `<p class="ref-variants-title">${variants.kind === 'oneOf' ? 'Exactly one of:' : 'Any of:'}</p><ul class="ref-fields ref-variant-list">`;
   for (const variant of variants.options) {

@@ -10,6 +10,7 @@ import { webhookMarkdown } from '../../src/markdown/webhook.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { referencePages } from '../../src/model/pages.ts';
 import type { SchemaNode } from '../../src/model/types.ts';
+import { fixtureContracts, modelOf } from '../model/fixtures.ts';
 import { contractFieldNames } from './names.ts';
 
 const config = resolveConfig({ site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' }, {});
@@ -160,5 +161,26 @@ describe('llms-full.txt reference part', () => {
       '',
       `# ${page.title}`,
     ]);
+  });
+});
+
+describe('schema twins', () => {
+  it('say which schema each value of an allOf base discriminator selects', () => {
+    const contract = fixtureContracts().find((entry) => entry.name === 'redoc-petstore-3.1');
+    if (contract === undefined) throw new Error('no redoc-petstore-3.1 fixture');
+    const petstore = modelOf(contract);
+    const page = referencePages(petstore).find(
+      (entry) => entry.kind === 'schema' && entry.schema.name === 'Pet',
+    );
+    if (page === undefined) throw new Error('no Pet schema page');
+    const twin = pageTwin(page, {
+      site: config.site,
+      model: petstore,
+      mode: 'page',
+      guideSource: () => undefined,
+    });
+    expect(twin).toContain(
+      'The `petType` field selects the schema: `cat` → [Cat](https://docs.ocpplab.com/api-reference/schemas/cat.md), `dog` → [Dog](https://docs.ocpplab.com/api-reference/schemas/dog.md), `bee` → [HoneyBee](https://docs.ocpplab.com/api-reference/schemas/honey-bee.md).',
+    );
   });
 });

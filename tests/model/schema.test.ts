@@ -266,11 +266,11 @@ describe('schemaNode turns a raw schema into a display node', () => {
     });
   });
 
-  it('a discriminator on an allOf base is kept on the node', () => {
-    expect(node({ $ref: '#/components/schemas/Animal' }).discriminator).toEqual({
-      propertyName: 'kind',
-      mapping: [],
-    });
+  it('a discriminator on an allOf base maps each schema that extends the base, by its name', () => {
+    const family = { propertyName: 'kind', mapping: [{ value: 'Cat', schema: 'Cat' }] };
+    expect(node({ $ref: '#/components/schemas/Animal' }).discriminator).toEqual(family);
+    // A subtype inherits the discriminator through allOf, with the same mapping.
+    expect(node({ $ref: '#/components/schemas/Cat' }).discriminator).toEqual(family);
   });
 
   it('anyOf with several options lists them as variants', () => {
