@@ -7,12 +7,10 @@ import { type SchemaOptions, schemaNode } from './schema.ts';
 import { securityRequirements } from './security.ts';
 import {
   HTTP_METHODS,
-  type HttpMethod,
-  type Parameter,
+  type OperationParts,
   type RequestBody,
   type Response,
   type ResponseHeader,
-  type SecurityRequirement,
   type SecurityScheme,
 } from './types.ts';
 
@@ -22,15 +20,6 @@ export interface OperationContext {
   securitySchemes: SecurityScheme[];
   /** The document-level `security`, used when the operation has none of its own. */
   defaultSecurity: unknown;
-}
-
-export interface OperationParts {
-  description?: string;
-  security: SecurityRequirement[];
-  parameters: Parameter[];
-  requestBody?: RequestBody;
-  responses: Response[];
-  callbacks: { name: string; expression: string; method: HttpMethod; summary: string }[];
 }
 
 /** Resolves what one operation (or webhook) declares: the common part of both pages. */

@@ -222,8 +222,8 @@ export interface NavTagRef {
   slug: string;
 }
 
-/** Everything a page of one operation shows, resolved on demand. */
-export interface OperationDetail extends OperationSummary {
+/** What one operation (or webhook) declares, resolved: the common part of both pages. */
+export interface OperationParts {
   description?: string;
   /** `[]` means the operation needs no authentication. */
   security: SecurityRequirement[];
@@ -232,6 +232,10 @@ export interface OperationDetail extends OperationSummary {
   responses: Response[];
   /** Callbacks declared by the operation, by name, as operations of their own. */
   callbacks: { name: string; expression: string; method: HttpMethod; summary: string }[];
+}
+
+/** Everything a page of one operation shows, resolved on demand. */
+export interface OperationDetail extends OperationSummary, OperationParts {
   samples: CodeSample[];
 }
 

@@ -9,6 +9,7 @@ import { pageTwin, type TwinContext } from '../../src/markdown/page.ts';
 import { webhookMarkdown } from '../../src/markdown/webhook.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { referencePages } from '../../src/model/pages.ts';
+import { emptyNode } from '../../src/model/schema.ts';
 import type { SchemaNode } from '../../src/model/types.ts';
 import { fixtureContracts, modelOf } from '../model/fixtures.ts';
 import { contractFieldNames } from './names.ts';
@@ -62,16 +63,7 @@ describe('webhook twins', () => {
 });
 
 describe('field lines', () => {
-  const node = (extra: Partial<SchemaNode>): SchemaNode => ({
-    type: 'string',
-    nullable: false,
-    deprecated: false,
-    readOnly: false,
-    writeOnly: false,
-    constraints: [],
-    examples: [],
-    ...extra,
-  });
+  const node = (extra: Partial<SchemaNode>): SchemaNode => ({ ...emptyNode('string'), ...extra });
   const scope = { expanded: new Set<string>(), expandNamed: true, schemaLink: () => undefined, terse: false };
   const cases: [given: string, schema: SchemaNode, required: boolean, want: string][] = [
     [

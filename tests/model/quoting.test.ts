@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codeSamples, type SampleInput } from '../../src/model/samples.ts';
+import { emptyNode } from '../../src/model/schema.ts';
 import type { Parameter, SchemaNode, SecurityScheme } from '../../src/model/types.ts';
 
-const stringNode: SchemaNode = {
-  type: 'string',
-  nullable: false,
-  deprecated: false,
-  readOnly: false,
-  writeOnly: false,
-  constraints: [],
-  examples: [],
-};
+const stringNode: SchemaNode = emptyNode('string');
 
 function parameter(name: string, location: Parameter['in'], value: unknown): Parameter {
   return {

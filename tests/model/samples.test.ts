@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
+import { snippetCompilerOptions } from '../../scripts/snippets/typecheck.ts';
 import type { CodeSample } from '../../src/model/types.ts';
 import { allContracts, type Contract, modelOf } from './fixtures.ts';
 
@@ -12,22 +13,8 @@ const ROOT = join(import.meta.dirname, '../..');
 /** Below the project (so `openapi-fetch` and `@types/node` resolve from its node_modules), gitignored. */
 const WORK = join(ROOT, '.cache/model-samples');
 
-/** The snippet runner's compiler options (`scripts/snippets/typecheck.ts`): what readers' code meets. */
-const TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    target: 'es2022',
-    module: 'esnext',
-    moduleResolution: 'bundler',
-    lib: ['es2023'],
-    types: ['node'],
-    noEmit: true,
-    skipLibCheck: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-  },
-  include: ['*.ts'],
-};
+/** The snippet runner's compiler options: what readers' code meets. */
+const TSCONFIG = { compilerOptions: snippetCompilerOptions, include: ['*.ts'] };
 
 interface Written {
   file: string;

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parse as parseYaml } from 'yaml';
 import { astroBuild } from '../../scripts/astro-build.ts';
+import { freePort } from '../../scripts/snippets/prism.ts';
 
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 
@@ -85,19 +85,6 @@ export function readPage(outDir: string, url: string): Root {
 
 export function readHtml(outDir: string, url: string): string {
   return readFileSync(join(outDir, url, 'index.html'), 'utf8');
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 }
 
 export interface Preview {
