@@ -154,11 +154,10 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
     html += `<ul class="ref-fields" data-depth="${settings.depth}">`;
     for (const field of properties) {
       const schema = field.schema;
-      html += `<li><div class="f-h"><code class="f-n">${escapeHtml(field.name)}</code> ${typeHtml(schema, links)}${flagsHtml(schema, field.required, settings.showAccess)}</div>`;
-      html += markdownHtml(schema.description, 3);
-      html += factsHtml(schema);
-      html += childrenHtml(schema, links, settings, settings.depth === 0 && schema.variants !== undefined);
-      html += '</li>';
+      html += fieldItemHtml(field.name, schema, links, {
+        flags: flagsHtml(schema, field.required, settings.showAccess),
+        nested: childrenHtml(schema, links, settings, settings.depth === 0 && schema.variants !== undefined),
+      });
     }
     html += '</ul>';
   }
@@ -216,19 +215,47 @@ export function schemaRootHtml(
   );
 }
 
+export interface FieldItemParts {
+  /** Flag spans after the type, each led by a space (` <span class="f-req">required</span>`). */
+  flags?: string;
+  /** Markdown shown under the head; the node's own description when absent. */
+  description?: string | undefined;
+  /** An example to show in the facts in place of the node's own. */
+  example?: { value: unknown };
+  /** HTML of the nested list (a `details.f-c`), if any. */
+  nested?: string;
+  /** Attributes of the `<li>`, already escaped (` data-parameter="id"`). */
+  attributes?: string;
+}
+
+/** One field line: head (name, type, flags), description, facts, nested list. */
+export function fieldItemHtml(
+  name: string,
+  node: SchemaNode,
+  links: ReferenceLinks,
+  parts: FieldItemParts = {},
+): string {
+  return (
+    `<li${parts.attributes ?? ''}><div class="f-h"><code class="f-n">${escapeHtml(name)}</code> ${typeHtml(node, links)}${parts.flags ?? ''}</div>` +
+    markdownHtml(parts.description ?? node.description, 3) +
+    factsHtml(node, parts.example) +
+    `${parts.nested ?? ''}</li>`
+  );
+}
+
 /** One parameter as a field line, with its nested fields when its schema has members. */
 export function parameterHtml(parameter: Parameter, links: ReferenceLinks): string {
   const schema = parameter.schema;
-  const deprecated =
-    parameter.deprecated || schema.deprecated ? ' <span class="f-dep">deprecated</span>' : '';
+  let flags = parameter.required ? ' <span class="f-req">required</span>' : '';
+  if (parameter.deprecated || schema.deprecated) flags += ' <span class="f-dep">deprecated</span>';
   const nested = hasChildren(schema)
     ? `<details class="f-c"><summary>Fields</summary>${fieldsHtml(schema, links, { depth: 1 })}</details>`
     : '';
-  return (
-    `<li data-parameter="${escapeAttribute(parameter.name)}"><div class="f-h"><code class="f-n">${escapeHtml(parameter.name)}</code> ` +
-    `${typeHtml(schema, links)}${parameter.required ? ' <span class="f-req">required</span>' : ''}${deprecated}</div>` +
-    markdownHtml(parameter.description ?? schema.description, 3) +
-    factsHtml(schema, { value: parameter.example.value }) +
-    `${nested}</li>`
-  );
+  return fieldItemHtml(parameter.name, schema, links, {
+    flags,
+    description: parameter.description,
+    example: { value: parameter.example.value },
+    nested,
+    attributes: ` data-parameter="${escapeAttribute(parameter.name)}"`,
+  });
 }
