@@ -35,6 +35,17 @@ export function memberLines(node: SchemaNode, scope: FieldScope, depth = 0): str
   const indent = '  '.repeat(depth);
   const lines: string[] = [];
   const target = elementNode(node);
+  // The base of an allOf hierarchy (or one of its subtypes): which schema each value selects.
+  if (target.discriminator !== undefined && target.variants === undefined) {
+    const { propertyName, mapping } = target.discriminator;
+    const choices = mapping.map((entry) => {
+      const link = scope.schemaLink(entry.schema);
+      return `${inlineCode(entry.value)} → ${link === undefined ? inlineCode(entry.schema) : `[${entry.schema}](${link})`}`;
+    });
+    lines.push(
+      `${indent}The ${inlineCode(propertyName)} field selects the schema${choices.length > 0 ? `: ${choices.join(', ')}` : ''}.`,
+    );
+  }
   if (target.variants !== undefined) {
     const { discriminator } = target.variants;
     for (const variant of target.variants.options) {

@@ -1,6 +1,6 @@
 import { pageUrl } from '../model/pages.ts';
 import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
-import { overviewFacts } from '../render/overview.ts';
+import { isRetryable, overviewFacts } from '../render/overview.ts';
 import { fieldLines } from './fields.ts';
 import { twinHref, twinLink } from './links.ts';
 import { inlineCode } from './markdown.ts';
@@ -73,11 +73,11 @@ export function overviewMarkdown(context: ReferenceContext): string {
   }
   if (facts.errors.length > 0) {
     const rows = facts.errors.map((error) => {
-      const link = error.schema === undefined ? undefined : twinLink(schemaSlug(context, error.schema), site);
+      const slug = error.schema === undefined ? undefined : schemaSlug(context, error.schema);
+      const link = slug === undefined ? undefined : twinLink(slug, site);
       const body =
         error.schema === undefined ? '' : link === undefined ? error.schema : `[${error.schema}](${link})`;
-      const retry =
-        error.status === '408' || error.status === '429' || /^5/.test(error.status) ? 'Yes' : 'No';
+      const retry = isRetryable(error.status) ? 'Yes' : 'No';
       const meaning = error.description.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
       return `| ${inlineCode(error.status)} ${error.statusText ?? ''} | ${meaning} | ${body} | ${retry} |`;
     });
@@ -132,8 +132,9 @@ export function schemasIndexMarkdown(context: ReferenceContext): string {
   ].join('\n\n');
 }
 
-function schemaSlug(context: ReferenceContext, name: string): string {
-  return context.model.schemas.find((schema) => schema.name === name)?.slug ?? SCHEMAS_INDEX_URL;
+/** The slug of a component schema's page; undefined for a name with no page (the name is then shown unlinked). */
+function schemaSlug(context: ReferenceContext, name: string): string | undefined {
+  return context.model.schemas.find((schema) => schema.name === name)?.slug;
 }
 
 function withDescription(parameter: Parameter): SchemaNode {

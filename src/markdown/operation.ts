@@ -16,7 +16,7 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from '../model/types.ts';
-import { overviewFacts } from '../render/overview.ts';
+import { isRetryable, overviewFacts } from '../render/overview.ts';
 import { type FieldScope, fieldLines, memberLines } from './fields.ts';
 import { twinLink } from './links.ts';
 import { fence, inlineCode } from './markdown.ts';
@@ -280,11 +280,6 @@ function usualErrors(context: ReferenceContext): Map<string, string> {
     usualCache.set(context.model, known);
   }
   return known;
-}
-
-/** Timeouts, rate limits and server errors are worth retrying (HTTP semantics). */
-function isRetryable(status: string): boolean {
-  return status === '408' || status === '429' || /^5/.test(status);
 }
 
 /**

@@ -23,17 +23,6 @@ export function schemaMarkdown(schema: NamedSchema, context: ReferenceContext): 
   }
   blocks.push('## Fields', `${facts.join(', ')}.`);
   const scope = sectionScope(context, false);
-  // The base of an allOf hierarchy (or one of its subtypes): which schema each value selects.
-  if (node.discriminator !== undefined && node.variants === undefined) {
-    const { propertyName, mapping } = node.discriminator;
-    const choices = mapping.map((entry) => {
-      const link = scope.schemaLink(entry.schema);
-      return `${inlineCode(entry.value)} → ${link === undefined ? inlineCode(entry.schema) : `[${entry.schema}](${link})`}`;
-    });
-    blocks.push(
-      `The ${inlineCode(propertyName)} field selects the schema${choices.length > 0 ? `: ${choices.join(', ')}` : ''}.`,
-    );
-  }
   scope.expanded.add(schema.name);
   const lines = memberLines(node, scope);
   if (lines.length > 0) blocks.push(lines.join('\n'));

@@ -174,5 +174,11 @@ describe('schema twins', () => {
     expect(twin).toContain(
       'The `petType` field selects the schema: `cat` → [Cat](https://docs.ocpplab.com/api-reference/schemas/cat.md), `dog` → [Dog](https://docs.ocpplab.com/api-reference/schemas/dog.md), `bee` → [HoneyBee](https://docs.ocpplab.com/api-reference/schemas/honey-bee.md).',
     );
+    // Where Pet is a body, the twin says it too, as the HTML field list does.
+    const webhook = petstore.webhooks.find((entry) => entry.name === 'newPet');
+    if (webhook === undefined) throw new Error('no newPet webhook');
+    expect(webhookMarkdown(webhook, { site: config.site, model: petstore, mode: 'page' })).toContain(
+      'The `petType` field selects the schema: `cat` →',
+    );
   });
 });

@@ -37,6 +37,7 @@ const schemas: JsonObject = {
     properties: { kind: { type: 'string' }, mother: { $ref: '#/components/schemas/Cat' } },
   },
   Cat: { allOf: [{ $ref: '#/components/schemas/Animal' }, { properties: { purrs: { type: 'boolean' } } }] },
+  Kitten: { allOf: [{ $ref: '#/components/schemas/Cat' }, { properties: { age: { type: 'integer' } } }] },
   Deep: { type: 'object', properties: { next: { $ref: '#/components/schemas/Deeper' } } },
   Deeper: { type: 'object', properties: { value: { type: 'string' } } },
   Account: {
@@ -266,8 +267,15 @@ describe('schemaNode turns a raw schema into a display node', () => {
     });
   });
 
-  it('a discriminator on an allOf base maps each schema that extends the base, by its name', () => {
-    const family = { propertyName: 'kind', mapping: [{ value: 'Cat', schema: 'Cat' }] };
+  it('a discriminator on an allOf base maps each schema that extends the base, at any depth, by its name', () => {
+    // Kitten extends Cat, which extends Animal: a subtype of a subtype is mapped too.
+    const family = {
+      propertyName: 'kind',
+      mapping: [
+        { value: 'Cat', schema: 'Cat' },
+        { value: 'Kitten', schema: 'Kitten' },
+      ],
+    };
     expect(node({ $ref: '#/components/schemas/Animal' }).discriminator).toEqual(family);
     // A subtype inherits the discriminator through allOf, with the same mapping.
     expect(node({ $ref: '#/components/schemas/Cat' }).discriminator).toEqual(family);
