@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   // 3. Every runnable block runs against Prism (or the real API) and is judged.
   const server = config.server.kind === 'remote' ? config.server.baseUrl : `a Prism mock of ${contract.path}`;
   console.log(`snippets: ${sources.length} page${sources.length === 1 ? '' : 's'}, against ${server}`);
-  const summary = await runSnippets(sources, config);
+  const summary = await runSnippets(sources, config, contract);
 
   // 4. One line per block, failures in full, the summary last.
   process.stdout.write(formatReport(summary));

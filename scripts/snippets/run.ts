@@ -37,8 +37,15 @@ export function commandFor(runtime: Runtime, file: string): { command: string; a
   }
 }
 
-/** The environment a snippet sees: ours without proxies (all traffic stays on loopback), plus the token. */
-export function snippetEnvironment(base: NodeJS.ProcessEnv, token: string): Record<string, string> {
+/**
+ * The environment a snippet sees: ours without proxies (all traffic stays on loopback), plus the
+ * token in `tokenEnv`, the variable the generated examples read (`tokenEnv` of src/config.ts).
+ */
+export function snippetEnvironment(
+  base: NodeJS.ProcessEnv,
+  token: string,
+  tokenEnv: string,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(base)) {
     if (value === undefined || /^(https?|all|no)_proxy$/i.test(name) || name.startsWith('OCPPLAB_')) continue;
@@ -46,7 +53,7 @@ export function snippetEnvironment(base: NodeJS.ProcessEnv, token: string): Reco
   }
   return {
     ...env,
-    OCPPLAB_TOKEN: token,
+    [tokenEnv]: token,
     NO_PROXY: '127.0.0.1,localhost',
     no_proxy: '127.0.0.1,localhost',
     PYTHONUNBUFFERED: '1',

@@ -4,8 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { resolveConfig as resolveSiteConfig } from '../../src/config.ts';
 import type { SnippetConfig } from './config.ts';
-import { loadContract } from './contract.ts';
+import { type Contract, loadContract } from './contract.ts';
 import { extractBlocks } from './extract.ts';
 import { type Program, planPrograms, renderProgram } from './plan.ts';
 import { type MockServer, startPrism } from './prism.ts';
@@ -51,11 +52,14 @@ async function checkedFiles(programs: readonly Program[], workspace: Workspace, 
   return files;
 }
 
+/** Runs every block of `sources`; `contract` is the one the caller loaded already (else it is read here). */
 export async function runSnippets(
   sources: readonly SnippetSource[],
   config: SnippetConfig,
+  loaded?: Contract,
 ): Promise<RunSummary> {
-  const contract = await loadContract(config.contractPath, relative(config.root, config.contractPath));
+  const contract =
+    loaded ?? (await loadContract(config.contractPath, relative(config.root, config.contractPath)));
   const blocks = sources.flatMap((source) => extractBlocks(source));
   const order = new Map<CodeBlock, number>(blocks.map((block, index) => [block, index]));
   const sorted = (results: BlockResult[]) =>
@@ -74,7 +78,7 @@ export async function runSnippets(
     const types = typecheck({ root: config.root, workspaceDir: workspace.dir, files });
     types.catch(() => undefined);
     const { url, token } = await server;
-    const env = snippetEnvironment(process.env, token);
+    const env = snippetEnvironment(process.env, token, resolveSiteConfig().tokenEnv);
 
     // Longest programs (sequences) first, so they do not end the run alone.
     const queue = [...plan.programs].sort((a, b) => b.blocks.length - a.blocks.length);

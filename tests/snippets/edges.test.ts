@@ -114,8 +114,9 @@ describe('configuration', () => {
     const env = snippetEnvironment(
       { PATH: '/bin', HTTPS_PROXY: 'http://proxy:3128', OCPPLAB_BASE_URL: 'x' },
       'tok',
+      'ACME_TOKEN',
     );
-    expect(env).toMatchObject({ PATH: '/bin', OCPPLAB_TOKEN: 'tok', NO_PROXY: '127.0.0.1,localhost' });
+    expect(env).toMatchObject({ PATH: '/bin', ACME_TOKEN: 'tok', NO_PROXY: '127.0.0.1,localhost' });
     expect(env).not.toHaveProperty('HTTPS_PROXY');
     expect(env).not.toHaveProperty('OCPPLAB_BASE_URL');
   });
