@@ -14,7 +14,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { brokenLinksOf, formatBrokenLink, type ParsedPage, pageUrlOf, parsePage } from './links.ts';
+import { brokenLinksOf, formatBrokenLink, type ParsedPage, pageUrlOf, parseBuiltPage } from './links.ts';
 
 export interface LinkCheckOptions {
   /** The site's public URL: absolute links to it are internal links. */
@@ -27,7 +27,8 @@ export interface LinkCheckOptions {
 async function parseBuiltPages(dir: string): Promise<ParsedPage[]> {
   const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
   const parsed: ParsedPage[] = [];
-  for (const file of files) parsed.push(parsePage(pageUrlOf(file), await readFile(join(dir, file), 'utf8')));
+  for (const file of files)
+    parsed.push(parseBuiltPage(pageUrlOf(file), await readFile(join(dir, file), 'utf8')));
   return parsed;
 }
 

@@ -6,12 +6,6 @@
  */
 import { Parser } from 'htmlparser2';
 
-/** One built HTML page: its URL path (`/quickstart/`) and its text. */
-export interface BuiltPage {
-  url: string;
-  html: string;
-}
-
 export interface BrokenLink {
   /** The page holding the link (`/quickstart/`). */
   page: string;
@@ -85,45 +79,34 @@ export function internalTarget(
   return { path: decode(url.pathname), hash: decode(url.hash.slice(1)) };
 }
 
-/**
- * Every internal link of `pages` whose target file `exists` says is absent, or whose
- * `#fragment` names no element of the built target page.
- */
-export function findBrokenLinks(
-  pages: readonly BuiltPage[],
-  exists: (outputFile: string) => boolean,
-  site: string,
-): BrokenLink[] {
-  return brokenLinksOf(
-    pages.map((page) => parsePage(page.url, page.html)),
-    exists,
-    site,
-  );
-}
-
 /** A built page reduced to what the check needs: its links and its element ids. */
 export interface ParsedPage {
-  page: { url: string };
+  /** Its URL path (`/quickstart/`). */
+  url: string;
   hrefs: string[];
   ids: Set<string>;
 }
 
-export function parsePage(url: string, html: string): ParsedPage {
-  return { page: { url }, ...linksAndIds(html) };
+/** A built HTML page at `url`, parsed for the check. */
+export function parseBuiltPage(url: string, html: string): ParsedPage {
+  return { url, ...linksAndIds(html) };
 }
 
-/** `findBrokenLinks` on pages parsed beforehand (the build parses them while Pagefind indexes). */
+/**
+ * Every internal link of `parsed` whose target file `exists` says is absent, or whose
+ * `#fragment` names no element of the built target page.
+ */
 export function brokenLinksOf(
   parsed: readonly ParsedPage[],
   exists: (outputFile: string) => boolean,
   site: string,
 ): BrokenLink[] {
-  const idsByFile = new Map(parsed.map(({ page, ids }) => [outputFileOf(page.url), ids]));
+  const idsByFile = new Map(parsed.map(({ url, ids }) => [outputFileOf(url), ids]));
   const known = new Map<string, boolean>();
   const broken: BrokenLink[] = [];
-  for (const { page, hrefs } of parsed) {
+  for (const { url, hrefs } of parsed) {
     for (const href of hrefs) {
-      const target = internalTarget(href, page.url, site);
+      const target = internalTarget(href, url, site);
       if (target === undefined) continue;
       const file = outputFileOf(target.path);
       let found = known.get(file);
@@ -132,13 +115,13 @@ export function brokenLinksOf(
         known.set(file, found);
       }
       if (!found) {
-        broken.push({ page: page.url, href, reason: 'no page is built at that address' });
+        broken.push({ page: url, href, reason: 'no page is built at that address' });
         continue;
       }
       const ids = idsByFile.get(file);
       if (target.hash !== '' && ids !== undefined && !ids.has(target.hash)) {
         broken.push({
-          page: page.url,
+          page: url,
           href,
           reason: `${target.path} has no element with id "${target.hash}"`,
         });

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
-  findBrokenLinks,
+  brokenLinksOf,
   formatBrokenLink,
   internalTarget,
   outputFileOf,
   pageUrlOf,
+  parseBuiltPage,
 } from '../../scripts/guides/links.ts';
 import { splitFrontmatter } from '../../scripts/snippets/extract.ts';
 import { docsSnippetSources } from '../../scripts/snippets/sources.ts';
@@ -37,7 +38,7 @@ describe('where a link points', () => {
   });
 });
 
-describe('findBrokenLinks', () => {
+describe('brokenLinksOf', () => {
   const pages = [
     {
       url: '/',
@@ -59,9 +60,10 @@ describe('findBrokenLinks', () => {
     },
   ];
   const files = new Set(['openapi.json']);
+  const parsed = (list: typeof pages) => list.map((page) => parseBuiltPage(page.url, page.html));
 
   test('reports missing pages, files and #fragments, and nothing else', () => {
-    const broken = findBrokenLinks(pages, (file) => files.has(file), site);
+    const broken = brokenLinksOf(parsed(pages), (file) => files.has(file), site);
     expect(broken.map(formatBrokenLink)).toEqual([
       '/quickstart/: broken link to /api-reference/nope/ (no page is built at that address)',
       '/quickstart/: broken link to /quickstart (no page is built at that address)',
@@ -74,8 +76,8 @@ describe('findBrokenLinks', () => {
     const asked: string[] = [];
     const quickstart = pages[1] ?? { url: '', html: '' };
     const twice = [quickstart, { ...quickstart, url: '/concepts/' }];
-    findBrokenLinks(
-      twice,
+    brokenLinksOf(
+      parsed(twice),
       (file) => {
         asked.push(file);
         return false;
