@@ -135,6 +135,7 @@ describe('the Python samples compile', () => {
   for (const contract of contracts) {
     it(`every Python sample of ${contract.name} passes py_compile`, async () => {
       const { dir, files } = writeSamples(contract, 'python', 'py');
+      expect(files.length).toBeGreaterThan(0);
       const output = await failureText('python3', ['-m', 'py_compile', ...files.map((f) => f.file)], dir);
       expect(named(output, files)).toBe('');
     });
@@ -145,6 +146,7 @@ describe('the curl samples are valid shell', () => {
   for (const contract of contracts) {
     it(`every curl sample of ${contract.name} passes bash -n`, async () => {
       const { dir, files } = writeSamples(contract, 'bash', 'sh');
+      expect(files.length).toBeGreaterThan(0);
       const outputs = await Promise.all(
         files.map((written) => failureText('bash', ['-n', written.file], dir)),
       );

@@ -112,7 +112,15 @@ export function checkOperations(model: ApiModel, outDir: string): void {
     expect(samples, `${where}: code samples`).toBeDefined();
     if (samples !== undefined)
       expect(codeTexts(samples)).toEqual(detail.samples.map((sample) => sample.code));
-    if (detail.security.length === 0) expect(toText(page)).toContain('No authentication');
+    const auth = select('.ref-security', page);
+    expect(auth, `${where}: authentication`).toBeDefined();
+    const authText = auth === undefined ? '' : toText(auth);
+    if (detail.security.length === 0) expect(authText, where).toContain('No authentication');
+    else {
+      expect(authText, where).not.toContain('No authentication');
+      for (const requirement of detail.security)
+        for (const { scheme } of requirement.schemes) expect(authText, where).toContain(scheme.key);
+    }
   }
 }
 

@@ -116,10 +116,13 @@ describe('the reference built from openapi/openapi.json', () => {
       const input = searchPage.locator('#starlight__search input');
       await input.waitFor({ timeout: 60_000 });
       const result = searchPage.locator(`.pagefind-ui__result-link[href*="${pageUrl(target.slug)}"]`).first();
-      for (const query of [target.operationId, target.summary, target.path]) {
-        if (query === undefined) continue;
+      const queries = [target.operationId, target.summary, target.path];
+      expect(queries.every((query) => query !== undefined)).toBe(true);
+      for (const query of queries) {
+        // Clear first and wait for the previous hit to go, so each query must find it anew.
         await input.fill('');
-        await input.fill(query);
+        await result.waitFor({ state: 'detached', timeout: 60_000 });
+        await input.fill(query ?? '');
         await result.waitFor({ timeout: 60_000 });
       }
     } finally {

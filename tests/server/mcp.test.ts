@@ -67,7 +67,9 @@ describe('the static site', () => {
     expect(twin.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(await twin.text()).toContain('## Create a location');
     const page = await fetch(`${base}/quickstart/`);
+    expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toBe('<!doctype html><h1>Quickstart</h1>');
   });
 
   it('answers 404 with a pointer to llms.txt for unknown paths', async () => {
@@ -130,13 +132,14 @@ describe('the MCP server', () => {
 });
 
 describe('the search index', () => {
+  // The body match comes first in the index, so only ranking can put the heading match first.
   const index = new DocsIndex([
+    { path: '/b.md', title: 'Support', markdown: '# Support\n\nMention of organization once.\n' },
     {
       path: '/a.md',
       title: 'Authentication',
       markdown: '# Authentication\n\n## X-Organization-Id\n\nAdmin tokens only.\n',
     },
-    { path: '/b.md', title: 'Support', markdown: '# Support\n\nMention of organization once.\n' },
   ]);
 
   it('ranks a heading match above a body match', () => {

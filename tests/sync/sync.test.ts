@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sync } from '../../scripts/sync/cli.ts';
 import { fetchSource } from '../../scripts/sync/fetch.ts';
 import { sha256 } from '../../scripts/sync/provenance.ts';
-import { TYPES_HEADER } from '../../scripts/sync/types.ts';
+import { generateTypes, TYPES_HEADER } from '../../scripts/sync/types.ts';
 import {
   contract,
   FIXTURES,
@@ -74,7 +74,10 @@ describe('a directory source', () => {
       sha256: sha256(written),
       version: '1.0.0',
     });
-    expect((await read(root, 'src/generated/ocpplab.d.ts')).startsWith(TYPES_HEADER)).toBe(true);
+    // The types of this very contract, not merely a file with the right header.
+    const types = await read(root, 'src/generated/ocpplab.d.ts');
+    expect(types.startsWith(TYPES_HEADER)).toBe(true);
+    expect(types).toBe(await generateTypes(contract()));
     const changelog = await read(root, 'docs/changelog.md');
     expect(changelog).toMatch(/^---\ntitle: Changelog\n/);
     expect(changelog).toContain(
