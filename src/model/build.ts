@@ -20,6 +20,8 @@ export interface ModelOptions {
   tokenEnv: string;
   /** Nesting depth after which named schemas are linked rather than expanded. */
   maxSchemaDepth: number;
+  /** The contract file the document was read from, named in $ref errors. */
+  source?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ModelOptions {
  * first use and kept.
  */
 export function buildModel(document: JsonObject, options: ModelOptions): ApiModel {
-  const resolver = new Resolver(document);
+  const resolver = new Resolver(document, options.source);
   const info = asObject(document.info);
   const servers = asArray(document.servers)
     .filter(isObject)
@@ -179,26 +181,30 @@ function schemaUsage(
   };
   // Each component's own references, found once: operations share most of their schemas.
   const direct = new Map<string, Set<string>>();
-  const directOf = (name: string): Set<string> => {
+  const pointerOf = (name: string) => `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  /** `usedAt`: the operation or schema that names it, for the error when it does not exist. */
+  const directOf = (name: string, usedAt: string): Set<string> => {
     let names = direct.get(name);
     if (names === undefined) {
       names = new Set();
       direct.set(name, names);
-      const ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      namedIn(resolver.lookup(ref, ref), names, new Set());
+      namedIn(resolver.lookup(pointerOf(name), usedAt), names, new Set());
     }
     return names;
   };
   const usage = new Map<string, Set<string>>();
   for (const op of operations) {
     const { callbacks: _callbacks, ...operation } = op.operation;
-    const pending = new Set<string>();
-    namedIn({ operation, parameters: op.pathItem.parameters }, pending, new Set());
+    const pending = new Map<string, string>();
+    const named = new Set<string>();
+    namedIn({ operation, parameters: op.pathItem.parameters }, named, new Set());
+    const at = `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method}`;
+    for (const name of named) pending.set(name, at);
     const reached = new Set<string>();
-    for (const name of pending) {
+    for (const [name, usedAt] of pending) {
       if (reached.has(name)) continue;
       reached.add(name);
-      for (const next of directOf(name)) if (!reached.has(next)) pending.add(next);
+      for (const next of directOf(name, usedAt)) if (!reached.has(next)) pending.set(next, pointerOf(name));
     }
     for (const name of reached) {
       const users = usage.get(name) ?? new Set<string>();

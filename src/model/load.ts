@@ -33,7 +33,7 @@ export function loadModel(path: string, options: ModelOptions): ApiModel {
   const key = `${resolve(path)}|${options.tokenEnv}|${options.maxSchemaDepth}`;
   let model = cache.get(key);
   if (model === undefined) {
-    model = buildModel(readContract(path), options);
+    model = buildModel(readContract(path), { ...options, source: path });
     cache.set(key, model);
   }
   return model;

@@ -6,11 +6,23 @@ import { isObject, type JsonObject } from './json.ts';
  */
 export class Resolver {
   readonly document: JsonObject;
+  /** The contract file, when the document came from one: errors then start with it. */
+  readonly source: string | undefined;
   /** The document does not change: each ref is walked once. */
   readonly #found = new Map<string, unknown>();
 
-  constructor(document: JsonObject) {
+  constructor(document: JsonObject, source?: string) {
     this.document = document;
+    this.source = source;
+  }
+
+  /** A $ref problem, named by the contract file when known, with what to do about it. */
+  #error(message: string): Error {
+    return new Error(
+      this.source === undefined
+        ? message
+        : `${this.source}: ${message} Correct the $ref in the contract (for the synced one, in the SDK repository, then run 'npm run sync').`,
+    );
   }
 
   /** The value at a JSON pointer ref, or an error naming the ref and where it was used. */
@@ -24,7 +36,7 @@ export class Resolver {
 
   #walk(ref: string, usedAt: string): unknown {
     if (!ref.startsWith('#')) {
-      throw new Error(
+      throw this.#error(
         `$ref '${ref}' at ${usedAt} points outside the document; bundle the contract first (npm run sync).`,
       );
     }
@@ -34,7 +46,7 @@ export class Resolver {
       if (Array.isArray(node)) node = node[Number(key)];
       else if (isObject(node)) node = node[key];
       else node = undefined;
-      if (node === undefined) throw new Error(`$ref '${ref}' at ${usedAt} cannot be resolved.`);
+      if (node === undefined) throw this.#error(`$ref '${ref}' at ${usedAt} cannot be resolved.`);
     }
     return node;
   }
@@ -48,7 +60,7 @@ export class Resolver {
     let ref: string | undefined;
     const seen = new Set<string>();
     while (isObject(current) && typeof current.$ref === 'string') {
-      if (seen.has(current.$ref)) throw new Error(`$ref '${current.$ref}' at ${usedAt} refers to itself.`);
+      if (seen.has(current.$ref)) throw this.#error(`$ref '${current.$ref}' at ${usedAt} refers to itself.`);
       seen.add(current.$ref);
       ref = current.$ref;
       current = this.lookup(current.$ref, usedAt);
