@@ -9,13 +9,13 @@ import type {
   MediaType,
   OperationDetail,
   Parameter,
-  ParameterLocation,
   RequestBody,
   Response,
   SchemaNode,
   SecurityRequirement,
   SecurityScheme,
 } from '../model/types.ts';
+import { LOCATION_TITLE, LOCATIONS } from '../render/headings.ts';
 import { isRetryable, overviewFacts } from '../render/overview.ts';
 import { type FieldScope, fieldLines, memberLines } from './fields.ts';
 import { twinLink } from './links.ts';
@@ -33,14 +33,6 @@ export interface ReferenceContext {
    */
   mode: 'page' | 'full';
 }
-
-/** Parameter sections, in the HTML page's order and with its headings. */
-const LOCATIONS: readonly [ParameterLocation, string][] = [
-  ['path', 'Path parameters'],
-  ['query', 'Query parameters'],
-  ['header', 'Header parameters'],
-  ['cookie', 'Cookie parameters'],
-];
 
 /**
  * The body of an operation's twin (below its `# Title`): everything a reader
@@ -90,11 +82,25 @@ function sameSecurity(a: SecurityRequirement[], b: SecurityRequirement[]): boole
   return key(a) === key(b);
 }
 
+/** Schema name → its twin's URL, made once per model and site (every section of every twin asks). */
+const twinLinksCache = new WeakMap<ApiModel, Map<string, Map<string, string>>>();
+
+function schemaTwinLinks(context: ReferenceContext): Map<string, string> {
+  const bySite = twinLinksCache.get(context.model) ?? new Map<string, Map<string, string>>();
+  twinLinksCache.set(context.model, bySite);
+  let links = bySite.get(context.site);
+  if (links === undefined) {
+    links = new Map(
+      context.model.schemas.map((schema) => [schema.name, twinLink(schema.slug, context.site)]),
+    );
+    bySite.set(context.site, links);
+  }
+  return links;
+}
+
 /** The scope fields of one page section share: a named schema is expanded at most once in it. */
 export function sectionScope(context: ReferenceContext, expandNamed = context.mode === 'page'): FieldScope {
-  const links = new Map(
-    context.model.schemas.map((schema) => [schema.name, twinLink(schema.slug, context.site)]),
-  );
+  const links = schemaTwinLinks(context);
   return {
     expanded: new Set(),
     expandNamed,
@@ -149,7 +155,9 @@ export function parametersSection(parameters: Parameter[], context: ReferenceCon
   if (parameters.length === 0) return [];
   const blocks = ['## Parameters'];
   const scope = sectionScope(context);
-  for (const [location, title] of LOCATIONS) {
+  // Parameter sections in the HTML page's order, under its headings.
+  for (const location of LOCATIONS) {
+    const title = LOCATION_TITLE[location];
     const members = parameters.filter((parameter) => parameter.in === location);
     if (members.length === 0) continue;
     const lines = members.flatMap((parameter) =>
