@@ -56,7 +56,8 @@ export function methodBadge(method: HttpMethod): SidebarBadge {
   return {
     text: methodLabel(method),
     variant: METHOD_VARIANT[method],
-    class: `method-badge method-${method}`,
+    // The lean reference sidebar colours a badge by this class (src/components/frame/sidebar.ts).
+    class: method,
   };
 }
 
@@ -112,7 +113,7 @@ export function referenceSidebar(model: ApiModel, page: ReferencePage): SidebarI
       items: model.webhooks.map((webhook) => ({
         label: webhook.summary,
         link: pageUrl(webhook.slug),
-        badge: { text: 'HOOK', variant: 'tip', class: 'method-badge method-webhook' },
+        badge: { text: 'HOOK', variant: 'tip', class: 'webhook' },
       })),
     });
   }

@@ -8,8 +8,11 @@
  * - Every tab group of the page with the same sync key follows the choice.
  */
 
-/** Starlight's storage key for `<Tabs syncKey="lang">`: `starlight-synced-tabs__` + the key. */
-export const LANGUAGE_STORAGE_KEY = 'starlight-synced-tabs__lang';
+/** Starlight's storage key for `<Tabs syncKey="…">`: `starlight-synced-tabs__` + the key. */
+const storageKey = (syncKey: string) => `starlight-synced-tabs__${syncKey}`;
+
+/** Where the code-sample language is kept, shared with the guides' `<Tabs syncKey="lang">`. */
+export const LANGUAGE_STORAGE_KEY = storageKey('lang');
 
 function tabsOf(group: Element): HTMLElement[] {
   return [...group.querySelectorAll<HTMLElement>('[role="tab"]')];
@@ -37,7 +40,7 @@ function choose(root: Document, group: Element, tab: HTMLElement, focus: boolean
   for (const each of groups) selectTab(each, label);
   if (key !== null) {
     try {
-      localStorage.setItem(`starlight-synced-tabs__${key}`, label);
+      localStorage.setItem(storageKey(key), label);
     } catch {
       // Storage may be disabled: the choice then lasts for this page only.
     }

@@ -11,11 +11,11 @@ export function hasCurrent(group: Group): boolean {
 }
 
 /**
- * The colour class of a badge: the HTTP method of `method-<name>` in the class the reference
- * gives its badges (src/render/sidebar.ts), else Starlight's variant (note, tip, …).
+ * The colour class of a badge: the HTTP method (or `webhook`) the reference puts in its badges'
+ * class (src/render/sidebar.ts), else Starlight's variant (note, tip, …).
  */
 export function badgeKind(badge: Badge): string {
-  return /\bmethod-(?!badge\b)(\w+)/.exec(badge.class ?? '')?.[1] ?? badge.variant;
+  return badge.class ?? badge.variant;
 }
 
 /**
