@@ -8,7 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 import type { CodeBlock, FenceMeta, Runtime, SnippetSource } from './types.ts';
 
 const runtimes: Readonly<Record<string, Runtime>> = {
@@ -27,21 +27,6 @@ const runtimes: Readonly<Record<string, Runtime>> = {
 
 export function runtimeOf(lang: string): Runtime | undefined {
   return Object.hasOwn(runtimes, lang) ? runtimes[lang] : undefined;
-}
-
-const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/**
- * Splits YAML frontmatter off a page. The body keeps one empty line per frontmatter line, so that
- * positions in the body are positions in the file.
- */
-export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
-  const match = frontmatterPattern.exec(text);
-  if (!match) return { data: {}, body: text };
-  const parsed: unknown = parseYaml(match[1] ?? '');
-  const data = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { ...parsed } : {};
-  const blank = '\n'.repeat(match[0].split('\n').length - 1);
-  return { data, body: blank + text.slice(match[0].length) };
 }
 
 // key="value", key='value', key={…}, key=bare, a bare key, or an Expressive Code range like {1,3}.

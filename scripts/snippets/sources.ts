@@ -5,11 +5,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { resolveConfig as resolveSiteConfig } from '../../src/config.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 import { pageTwin } from '../../src/markdown/page.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { referencePages, twinUrl } from '../../src/model/pages.ts';
 import type { Contract } from './contract.ts';
-import { splitFrontmatter } from './extract.ts';
 import type { SnippetSource } from './types.ts';
 
 async function listPages(dir: string): Promise<string[]> {

@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { pageUrl } from '../model/pages.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { twinHref } from './links.ts';
 import { MARKDOWN_OPTIONS } from './markdown.ts';
 
@@ -46,17 +47,13 @@ const KEPT_META = ['title'];
  * A leading frontmatter block, if present, is dropped (the caller writes the title).
  */
 export function guideMarkdown(source: string, context: GuideContext): string {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(stripFrontmatter(source));
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(splitFrontmatter(source).body);
   const clean: Root = { type: 'root', children: convertAll(tree.children, context) };
   return unified()
     .use(remarkGfm, { tablePipeAlign: false })
     .use(remarkStringify, MARKDOWN_OPTIONS)
     .stringify(clean)
     .trimEnd();
-}
-
-function stripFrontmatter(source: string): string {
-  return source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
 }
 
 function convertAll(nodes: readonly RootContent[], context: GuideContext): RootContent[] {

@@ -7,8 +7,8 @@ import {
   pageUrlOf,
   parseBuiltPage,
 } from '../../scripts/guides/links.ts';
-import { splitFrontmatter } from '../../scripts/snippets/extract.ts';
 import { docsSnippetSources } from '../../scripts/snippets/sources.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 const site = 'https://docs.ocpplab.com';
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { extractBlocks, parseFenceMeta, splitFrontmatter } from '../../scripts/snippets/extract.ts';
+import { extractBlocks, parseFenceMeta } from '../../scripts/snippets/extract.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 const fixture = new URL('../fixtures/snippets/extract/tabs.mdx', import.meta.url);
 
@@ -67,5 +68,9 @@ describe('splitFrontmatter', () => {
 
   test('a page without frontmatter is returned as it is', () => {
     expect(splitFrontmatter('# Title\n')).toEqual({ data: {}, body: '# Title\n' });
+    // A byte-order mark before the frontmatter, as some editors save it, hides nothing.
+    expect(splitFrontmatter('\uFEFF---\nsnippets: sequence\n---\nBody\n').data).toEqual({
+      snippets: 'sequence',
+    });
   });
 });
