@@ -15,7 +15,7 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from '../model/types.ts';
-import { LOCATION_TITLE, LOCATIONS } from '../render/headings.ts';
+import { LOCATION_TITLE, LOCATIONS, responseTitle } from '../render/headings.ts';
 import { isRetryable, overviewFacts } from '../render/overview.ts';
 import { type FieldScope, fieldLines, memberLines } from './fields.ts';
 import { twinLink } from './links.ts';
@@ -230,14 +230,11 @@ function briefError(response: Response, scope: FieldScope, context: ReferenceCon
   const bodies = response.content.map((media) => sharedErrorBody(media, scope));
   if (bodies.some((body) => body === undefined)) return undefined;
   const names = response.content.map((media) => inlineCode(media.schema?.ref ?? media.mediaType));
-  const label =
-    response.statusText === undefined ? response.status : `${response.status} ${response.statusText}`;
-  return `- ${label}${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
+  return `- ${responseTitle(response)}${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
 }
 
 function responseBlocks(response: Response, scope: FieldScope, context: ReferenceContext): string[] {
-  const name = response.statusText ?? (response.status === 'default' ? 'Any other status' : '');
-  const blocks = [`### ${response.status}${name === '' ? '' : ` ${name}`}`];
+  const blocks = [`### ${responseTitle(response)}`];
   // In llms-full.txt the overview's error table gives a status's usual meaning and the retry rule.
   const usual =
     context.mode === 'full' &&

@@ -47,8 +47,15 @@ export function responseId(status: string): string {
   return `response-${status.toLowerCase()}`;
 }
 
+/** The words after a response's status: its reason phrase, or "Any other status" for `default`. */
+export function responseLabel(response: Response): string | undefined {
+  return response.statusText ?? (response.status === 'default' ? 'Any other status' : undefined);
+}
+
+/** `404 Not Found`, `default Any other status`: a response's heading, in the page and its twin. */
 export function responseTitle(response: Response): string {
-  return response.statusText === undefined ? response.status : `${response.status} ${response.statusText}`;
+  const label = responseLabel(response);
+  return label === undefined ? response.status : `${response.status} ${label}`;
 }
 
 /** Ids of headings inside the overview's rendered `info.description` get this prefix. */

@@ -4,7 +4,9 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
+import type { Response } from '../../src/model/types.ts';
 import { fieldsHtml, parameterHtml, schemaRootHtml } from '../../src/render/fields-html.ts';
+import { responseTitle } from '../../src/render/headings.ts';
 import { referenceLinks } from '../../src/render/links.ts';
 import { MODEL_OPTIONS } from '../model/fixtures.ts';
 
@@ -91,5 +93,22 @@ describe('field list HTML', () => {
     const nested = select('details.f-c .ref-fields[data-depth="1"]', part) as Element;
     expect(toText(select('.f-n', nested) as Element)).toBe('size');
     expect(toText(select('dl.f-x', nested) as Element)).toContain('>= 1');
+  });
+});
+
+describe('response titles', () => {
+  const response = (status: string, statusText?: string): Response => ({
+    status,
+    description: '',
+    headers: [],
+    content: [],
+    isError: false,
+    ...(statusText === undefined ? {} : { statusText }),
+  });
+
+  it('are the same words in the heading, the table of contents and the twin', () => {
+    expect(responseTitle(response('404', 'Not Found'))).toBe('404 Not Found');
+    expect(responseTitle(response('default'))).toBe('default Any other status');
+    expect(responseTitle(response('299'))).toBe('299');
   });
 });
