@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Options of the site build, resolved once; code and tests read these defaults from here. */
-export const siteConfigSchema = z.object({
+const siteConfigSchema = z.object({
   /**
    * The public URL of the site; twins, llms.txt and the MCP pointer are built from it.
    * @default 'https://docs.ocpplab.com'

@@ -8,7 +8,7 @@ export interface GuideEntry {
   slug: string;
 }
 
-export const GUIDES: readonly GuideEntry[] = [
+const GUIDES: readonly GuideEntry[] = [
   { label: 'Welcome', slug: '' },
   { label: 'Quickstart', slug: 'quickstart' },
   { label: 'Concepts', slug: 'concepts' },

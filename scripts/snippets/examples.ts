@@ -60,7 +60,7 @@ function follow(document: unknown, pointer: string): string {
 }
 
 /** Collects example/schema pairs by walking the places OpenAPI allows examples. */
-export function collectSamples(document: unknown): Sample[] {
+function collectSamples(document: unknown): Sample[] {
   const samples: Sample[] = [];
   const visited = new Set<string>();
   const once = (pointer: string) => {

@@ -78,7 +78,7 @@ const extensions = { shell: '.sh', python: '.py', typescript: '.ts', javascript:
  * One line that tells the recording proxy which block of a sequence runs next, so requests,
  * timings and a failing exit are attributed to the right block. Only sequences carry markers.
  */
-export function markerLine(runtime: Runtime, url: string): string {
+function markerLine(runtime: Runtime, url: string): string {
   switch (runtime) {
     case 'shell':
       return `curl -fsS -o /dev/null '${url}'`;
@@ -101,7 +101,7 @@ export interface RenderOptions {
  * Points the documented base URL at the test server. Only the whole URL is replaced: a longer host
  * (`https://api.ocpplab.com.example`) or another port is left as written, and then fails visibly.
  */
-export function rewriteBaseUrl(code: string, options: RenderOptions): string {
+function rewriteBaseUrl(code: string, options: RenderOptions): string {
   const escaped = options.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return code.replace(new RegExp(`${escaped}(?![\\w.:-])`, 'g'), () => options.serverUrl);
 }

@@ -8,12 +8,12 @@ export function summarize(results: readonly BlockResult[]): RunSummary {
   return { results: [...results], passed: count('pass'), failed: count('fail'), skipped: count('skip') };
 }
 
-export function formatDuration(durationMs: number | undefined): string {
+function formatDuration(durationMs: number | undefined): string {
   return durationMs === undefined ? '-' : `${(durationMs / 1000).toFixed(2)}s`;
 }
 
 /** `3 passed, 1 failed, 0 skipped`: the last line of every run. */
-export function summaryLine(summary: RunSummary): string {
+function summaryLine(summary: RunSummary): string {
   return `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`;
 }
 

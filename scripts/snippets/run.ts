@@ -19,7 +19,7 @@ export function nodeTypeStrippingFlags(version: string): string[] | undefined {
 }
 
 /** The command that runs a program file, or why there is none. */
-export function commandFor(runtime: Runtime, file: string): { command: string; args: string[] } | string {
+function commandFor(runtime: Runtime, file: string): { command: string; args: string[] } | string {
   switch (runtime) {
     case 'shell':
       return { command: 'bash', args: ['-euo', 'pipefail', file] };

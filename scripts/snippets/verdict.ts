@@ -25,7 +25,7 @@ export function where(block: CodeBlock): string {
 }
 
 /** Why the process itself failed, or undefined when it exited 0. */
-export function exitReason(execution: Execution, runtime: string): string | undefined {
+function exitReason(execution: Execution, runtime: string): string | undefined {
   if (execution.startError !== undefined) return `no way to run ${runtime}: ${execution.startError}`;
   if (execution.timedOut)
     return `timed out after ${((execution.endedAt - execution.startedAt) / 1000).toFixed(0)}s`;
@@ -34,7 +34,7 @@ export function exitReason(execution: Execution, runtime: string): string | unde
   return undefined;
 }
 
-export function violationReasons(requests: readonly RecordedRequest[]): string[] {
+function violationReasons(requests: readonly RecordedRequest[]): string[] {
   return requests.flatMap((request) =>
     request.violations.map(
       (violation) =>
@@ -43,7 +43,7 @@ export function violationReasons(requests: readonly RecordedRequest[]): string[]
   );
 }
 
-export function noRequestReason(baseUrl: string, sequence: boolean): string {
+function noRequestReason(baseUrl: string, sequence: boolean): string {
   const subject = sequence ? 'the sequence' : 'the snippet';
   return `made no request to the API: ${subject} must call ${baseUrl} (nothing reached the test server)`;
 }

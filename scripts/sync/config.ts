@@ -69,7 +69,7 @@ export interface ConfigInput {
 }
 
 /** `git clone` URLs: `scheme://…` or scp-like `user@host:path`. */
-export function isRemote(from: string): boolean {
+function isRemote(from: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(from) || /^[^/\s@]+@[^/\s:]+:/.test(from);
 }
 

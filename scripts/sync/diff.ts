@@ -208,7 +208,7 @@ export function versionOf(doc: Json): string | null {
 }
 
 /** Most important first: breaking before not, then in the order of the rules table. */
-export function sortChanges(changes: Change[]): Change[] {
+function sortChanges(changes: Change[]): Change[] {
   const rank = (item: Change) => KINDS.indexOf(item.kind);
   return changes.toSorted(
     (a, b) =>

@@ -40,7 +40,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const escapePointer = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapePointer = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** Follow internal `$ref`s; returns the target and its pointer, or undefined for a cycle or a dangling ref. */
 function deref(doc: Json, node: unknown, pointer: string, seen: ReadonlySet<string>) {

@@ -20,7 +20,7 @@ export interface LlmsInput {
 }
 
 /** llmstxt.org asks for files an LLM can read at once; past this the root lists section indexes. */
-export const LLMS_TXT_LIMIT = 50_000;
+const LLMS_TXT_LIMIT = 50_000;
 
 const MAX_DESCRIPTION = 160;
 

@@ -146,7 +146,7 @@ function schemeText(scheme: SecurityScheme): string {
 }
 
 /** The curl, Python and TypeScript samples, consecutive and titled by their tab label. */
-export function samplesSection(samples: CodeSample[]): string[] {
+function samplesSection(samples: CodeSample[]): string[] {
   if (samples.length === 0) return [];
   return ['## Code samples', ...samples.map((sample) => fence(sample.lang, sample.code, sample.label))];
 }

@@ -24,7 +24,7 @@ export function twinSite(): Promise<TwinSite> {
 }
 
 /** `index` → `''`, `guides/index` → `guides`, `quickstart` → `quickstart`, as Starlight routes them. */
-export function guideSlug(id: string): string {
+function guideSlug(id: string): string {
   return id === 'index' ? '' : id.replace(/\/index$/, '');
 }
 

@@ -192,7 +192,7 @@ function curl(call: Call): string {
 }
 
 /** A JSON value as a Python literal (`true` → `True`, `null` → `None`), indented like `json.dumps`. */
-export function pythonLiteral(value: unknown, indent = 0): string {
+function pythonLiteral(value: unknown, indent = 0): string {
   const pad = ' '.repeat(indent + 4);
   const end = ' '.repeat(indent);
   if (value === null || value === undefined) return 'None';

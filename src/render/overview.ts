@@ -43,12 +43,12 @@ function shared(model: ApiModel, keep: (parameter: Parameter) => boolean): Share
 }
 
 /** Header parameters, most used first (`X-Organization-Id` on every tenant-scoped route). */
-export function sharedHeaders(model: ApiModel): SharedParameter[] {
+function sharedHeaders(model: ApiModel): SharedParameter[] {
   return shared(model, (parameter) => parameter.in === 'header');
 }
 
 /** Query parameters that page through lists, most used first. */
-export function paginationParameters(model: ApiModel): SharedParameter[] {
+function paginationParameters(model: ApiModel): SharedParameter[] {
   return shared(model, (parameter) => parameter.in === 'query' && PAGINATION_NAMES.has(parameter.name));
 }
 
@@ -63,7 +63,7 @@ export interface ErrorStatus {
 }
 
 /** Every error status the operations declare, in status order, with its usual meaning and body. */
-export function errorStatuses(model: ApiModel): ErrorStatus[] {
+function errorStatuses(model: ApiModel): ErrorStatus[] {
   const byStatus = new Map<
     string,
     { descriptions: Map<string, number>; schemas: Map<string, number>; count: number; sample: Response }
@@ -117,7 +117,7 @@ export interface AsyncOperation {
 }
 
 /** Operations that answer `202 Accepted`: the work continues after the response. */
-export function asyncOperations(model: ApiModel): AsyncOperation[] {
+function asyncOperations(model: ApiModel): AsyncOperation[] {
   const out: AsyncOperation[] = [];
   for (const operation of model.operations) {
     const response = model.detail(operation).responses.find((candidate) => candidate.status === '202');

@@ -52,7 +52,7 @@ export function methodLabel(method: HttpMethod): string {
   return method === 'delete' ? 'DEL' : method === 'options' ? 'OPT' : method.toUpperCase();
 }
 
-export function methodBadge(method: HttpMethod): SidebarBadge {
+function methodBadge(method: HttpMethod): SidebarBadge {
   return {
     text: methodLabel(method),
     variant: METHOD_VARIANT[method],

@@ -19,7 +19,7 @@ function tabsOf(group: Element): HTMLElement[] {
 }
 
 /** Selects the tab labelled `label` in a group; false when the group has no such tab. */
-export function selectTab(group: Element, label: string): boolean {
+function selectTab(group: Element, label: string): boolean {
   const tabs = tabsOf(group);
   const chosen = tabs.findIndex((tab) => tab.textContent?.trim() === label);
   if (chosen === -1) return false;
