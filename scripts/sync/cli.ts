@@ -65,13 +65,14 @@ export async function sync(
     const rules = await loadRules(options.root);
     // bundle: one document from several files; unresolvable $refs stop here
     const contract = await step('bundle', () => bundleContract(loaded, rules, source.dir));
-    // validate: structure and lint rules (Redocly recommended, redocly.yaml); errors stop here
-    const warnings = await step(
+    // validate: structure and lint rules (Redocly recommended, redocly.yaml); structural errors
+    // stop here, lint errors too unless the policy (--lint warn) makes them warnings
+    const { warnings, printed } = await step(
       'validate',
-      () => validateContract(loaded, rules, source.dir),
-      (w) => `${w.length} warnings`,
+      () => validateContract(loaded, rules, source.dir, options.lint),
+      (v) => `${v.warnings.length} warnings`,
     );
-    for (const warning of warnings) log(warning);
+    for (const line of printed) log(line);
     // read: the project's committed files, the baseline of the comparison
     const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE];
     const committed = await step('read', () => readFiles(options.root, files));
@@ -187,7 +188,7 @@ function summary(outputs: Output[], writing: boolean): string {
   return `${verb} ${touched.map((o) => `${o.path}${o.status === 'new' ? ' (new)' : ''}`).join(', ')}`;
 }
 
-const HELP = `Usage: npm run sync -- [--from <dir | git URL>] [--ref <ref>] [--path <file>] [--json] [--check | --dry-run]
+const HELP = `Usage: npm run sync -- [--from <dir | git URL>] [--ref <ref>] [--path <file>] [--lint error|warn] [--json] [--check | --dry-run]
 
 Brings the API contract from the SDK repository into openapi/, validates and lints it, reports
 what changed for API clients (breaking changes first), regenerates ${TYPES_FILE}
@@ -200,13 +201,19 @@ and adds an entry to ${CHANGELOG_FILE} when the contract changed.
                           temporary directory. Default: the default branch, or a directory as it is.
   --path <file>           The contract inside the source, JSON or YAML; other files it
                           references with $ref are bundled in. Default: "sync.path", else ${CONTRACT_FILE}.
+  --lint error|warn       What lint errors do: \`error\` stops the sync (default, for our own
+                          contract), \`warn\` prints them counted by rule and syncs (to adopt a
+                          contract written to other rules). Default: "sync.lint", else error.
+                          Structural problems stop the sync either way.
   --json                  Print the change report as JSON on stdout; progress goes to stderr.
   --check                 Write nothing; exit 1 when ${CONTRACT_FILE} or the generated types
                           differ from what the source gives (for CI).
   --dry-run               Report the changes, write nothing.
   --help                  Show this help.
 
-Lint rules: Redocly's recommended set, overridden by redocly.yaml. Errors stop the sync.
+Lint rules: Redocly's recommended set, overridden by redocly.yaml. Errors stop the sync unless
+--lint warn; a contract that is not OpenAPI 3.0-3.2, has unresolvable $refs or an invalid
+structure is refused either way.
 Run it from the project root (\`npm run sync\` does).
 Exit status: 0 done, 1 --check found differences, 2 the sync failed (the message says where and
 how to fix it); openapi/ is then left untouched.
@@ -234,6 +241,7 @@ export async function main(
         from: { type: 'string' },
         ref: { type: 'string' },
         path: { type: 'string' },
+        lint: { type: 'string' },
         json: { type: 'boolean' },
         check: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
@@ -244,6 +252,10 @@ export async function main(
       streams.stdout(HELP);
       return 0;
     }
+    const lint = values.lint;
+    if (lint !== undefined && lint !== 'error' && lint !== 'warn') {
+      throw new SyncError('--lint', `"${lint}" is not a lint policy`, 'pass --lint error or --lint warn');
+    }
     options = resolveConfig({
       root,
       cwd,
@@ -252,6 +264,7 @@ export async function main(
         ...(values.from !== undefined && { from: values.from }),
         ...(values.ref !== undefined && { ref: values.ref }),
         ...(values.path !== undefined && { path: values.path }),
+        ...(lint !== undefined && { lint }),
         json: values.json === true,
         check: values.check === true,
         dryRun: values['dry-run'] === true,

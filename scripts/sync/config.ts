@@ -25,7 +25,18 @@ const SourceSchema = z.strictObject({
    * @default 'openapi/openapi.json'
    */
   path: z.string().min(1).default('openapi/openapi.json'),
+  /**
+   * What lint findings do: `error` refuses a contract that breaks a rule set to error in
+   * `redocly.yaml`; `warn` prints them and syncs anyway (to adopt a contract written to other
+   * rules). Structural problems (not OpenAPI, unresolvable `$ref`s, invalid structure) stop the
+   * sync either way.
+   * @default 'error'
+   */
+  lint: z.enum(['error', 'warn']).default('error'),
 });
+
+/** `error`: lint errors stop the sync; `warn`: they are printed as warnings. */
+export type LintPolicy = 'error' | 'warn';
 
 const ConfigFileSchema = z.looseObject({ sync: SourceSchema.optional() });
 
@@ -43,6 +54,8 @@ const SyncOptionsSchema = z.strictObject({
   ref: z.string().nullable().default(null),
   /** @default 'openapi/openapi.json' */
   path: z.string(),
+  /** @default 'error' */
+  lint: z.enum(['error', 'warn']).default('error'),
   /** Print the change report as JSON on stdout; progress goes to stderr. @default false */
   json: z.boolean().default(false),
   /** Compare only: fail when the committed contract or types differ, write nothing. @default false */
@@ -82,7 +95,7 @@ export function resolveConfig(input: ConfigInput): SyncOptions {
     throw new SyncError(
       CONFIG_FILE,
       `${place}: ${issue?.message ?? 'invalid'}`,
-      'set "sync" to an object with "from" (string), optional "ref" and "path"',
+      'set "sync" to an object with "from" (string), optional "ref", "path" and "lint" ("error" or "warn")',
     );
   }
   const fromFile = parsedFile.data.sync ?? {};
@@ -92,6 +105,7 @@ export function resolveConfig(input: ConfigInput): SyncOptions {
     ...(cli.from !== undefined && { from: cli.from }),
     ...(cli.ref !== undefined && { ref: cli.ref }),
     ...(cli.path !== undefined && { path: cli.path }),
+    ...(cli.lint !== undefined && { lint: cli.lint }),
   });
   if (source.from === undefined) {
     throw new SyncError(
@@ -109,6 +123,7 @@ export function resolveConfig(input: ConfigInput): SyncOptions {
     remote,
     ref: source.ref ?? null,
     path: source.path,
+    lint: source.lint,
     json: cli.json ?? false,
     check: cli.check ?? false,
     dryRun: cli.dryRun ?? false,

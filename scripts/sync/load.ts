@@ -4,7 +4,7 @@ import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-
 import { LineCounter, parseDocument } from 'yaml';
 import { SyncError } from './errors.ts';
 
-/** The contract's root file, parsed and known to be OpenAPI 3.0 or 3.1. */
+/** The contract's root file, parsed and known to be OpenAPI 3.0, 3.1 or 3.2. */
 export interface Loaded {
   /** Absolute path, for the bundler to resolve relative `$ref`s from. */
   absolutePath: string;
@@ -32,7 +32,7 @@ export async function loadContract(sourceDir: string, file: string, from: string
   return { absolutePath, file, text, ...parseContract(text, file) };
 }
 
-/** Parse JSON or YAML (by extension) and check that it is an OpenAPI 3.0/3.1 document. Pure. */
+/** Parse JSON or YAML (by extension) and check that it is an OpenAPI 3.0/3.1/3.2 document. Pure. */
 export function parseContract(text: string, file: string): Pick<Loaded, 'document' | 'openapi'> {
   if (text.trim() === '') {
     throw new SyncError(
@@ -109,7 +109,7 @@ function checkOpenApi(value: unknown, file: string): Pick<Loaded, 'document' | '
     throw new SyncError(
       file,
       `not an OpenAPI document (the top level is ${describe(value)}, not an object)`,
-      'point --path at an OpenAPI 3.0 or 3.1 contract',
+      'point --path at an OpenAPI 3.0, 3.1 or 3.2 contract',
     );
   }
   const document = value as Record<string, unknown>;
@@ -124,15 +124,15 @@ function checkOpenApi(value: unknown, file: string): Pick<Loaded, 'document' | '
     throw new SyncError(
       file,
       'not an OpenAPI document (no "openapi" field at the top level)',
-      'point --path at an OpenAPI 3.0 or 3.1 contract',
+      'point --path at an OpenAPI 3.0, 3.1 or 3.2 contract',
     );
   }
   const openapi = document.openapi;
-  if (typeof openapi !== 'string' || !/^3\.[01]\.\d+$/.test(openapi)) {
+  if (typeof openapi !== 'string' || !/^3\.[012]\.\d+$/.test(openapi)) {
     throw new SyncError(
       `${file}: #/openapi`,
       `OpenAPI ${JSON.stringify(openapi)} is not supported`,
-      'sync an OpenAPI 3.0.x or 3.1.x contract',
+      'sync an OpenAPI 3.0.x, 3.1.x or 3.2.x contract',
     );
   }
   return { document, openapi };

@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BaseResolver, type Config, createConfig, lintDocument, loadConfig } from '@redocly/openapi-core';
+import {
+  BaseResolver,
+  type Config,
+  createConfig,
+  lintDocument,
+  loadConfig,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
 import { redoclyDocument } from './bundle.ts';
-import { SyncErrors } from './errors.ts';
+import { CONFIG_FILE, type LintPolicy } from './config.ts';
+import { SyncError, SyncErrors } from './errors.ts';
 import type { Loaded } from './load.ts';
 import { ProblemFormatter } from './problems.ts';
 
@@ -13,19 +21,84 @@ export async function loadRules(root: string): Promise<Config> {
 }
 
 /**
- * Structure and lint rules, on the source files (so that places point into them, not into the
- * bundle). Errors stop the sync; warnings are returned to be printed.
+ * Rules whose findings mean we cannot document the contract correctly: the document does not
+ * match the OpenAPI structure, or a `$ref` leads nowhere. They stop the sync whatever the policy.
  */
-export async function validateContract(loaded: Loaded, config: Config, sourceDir: string): Promise<string[]> {
-  const problems = await lintDocument({
-    document: redoclyDocument(loaded),
-    config,
-    externalRefResolver: new BaseResolver(config.resolve),
-  });
+const STRUCTURAL_RULES = new Set(['struct', 'no-unresolved-refs']);
+
+/** Findings printed one by one; beyond these, only the counts by rule. */
+const LISTED = 10;
+/** Rules named with their counts in a summary line; the rest are counted together. */
+const TOP_RULES = 8;
+
+export interface Validation {
+  /** Every warning, one line each. */
+  warnings: string[];
+  /** What to print: the first warnings, then their counts by rule when there are more. */
+  printed: string[];
+}
+
+/**
+ * Structure and lint rules, on the source files (so that places point into them, not into the
+ * bundle). Structural errors always stop the sync; lint errors stop it under the `error` policy
+ * and are warnings under `warn`.
+ */
+export async function validateContract(
+  loaded: Loaded,
+  config: Config,
+  sourceDir: string,
+  policy: LintPolicy = 'error',
+): Promise<Validation> {
+  const problems = (
+    await lintDocument({
+      document: redoclyDocument(loaded),
+      config,
+      externalRefResolver: new BaseResolver(config.resolve),
+    })
+  ).filter((problem) => problem.ignored !== true);
   const formatter = new ProblemFormatter(sourceDir);
-  const errors = problems.filter((problem) => problem.severity === 'error' && problem.ignored !== true);
-  if (errors.length > 0) throw new SyncErrors(errors.map((problem) => formatter.error(problem)));
-  return problems
-    .filter((problem) => problem.severity === 'warn' && problem.ignored !== true)
-    .map((problem) => formatter.warning(problem));
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const structural = errors.filter((problem) => STRUCTURAL_RULES.has(problem.ruleId));
+  if (structural.length > 0) throw new SyncErrors(structural.map((problem) => formatter.error(problem)));
+  if (policy === 'error' && errors.length > 0) throw refusal(errors, formatter, loaded.file);
+  const warned = problems.filter(
+    (problem) => problem.severity === 'warn' || (policy === 'warn' && problem.severity === 'error'),
+  );
+  const warnings = warned.map((problem) => formatter.warning(problem));
+  const printed = warnings.slice(0, LISTED);
+  if (warnings.length > LISTED) {
+    printed.push(
+      `warning: … and ${warnings.length - LISTED} more; ${warnings.length} warnings by rule: ${countsByRule(warned)}`,
+    );
+  }
+  return { warnings, printed };
+}
+
+/** `operation-summary 412, no-server-trailing-slash 1, … and 3 more rules (9)` */
+function countsByRule(problems: NormalizedProblem[]): string {
+  const counts = new Map<string, number>();
+  for (const problem of problems) counts.set(problem.ruleId, (counts.get(problem.ruleId) ?? 0) + 1);
+  const sorted = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const named = sorted
+    .slice(0, TOP_RULES)
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(', ');
+  const rest = sorted.slice(TOP_RULES);
+  const restCount = rest.reduce((sum, [, count]) => sum + count, 0);
+  return rest.length === 0 ? named : `${named}, and ${rest.length} more rules (${restCount})`;
+}
+
+/** The first findings one by one, then one line that counts them by rule and says how to go on. */
+function refusal(errors: NormalizedProblem[], formatter: ProblemFormatter, file: string): SyncErrors {
+  const listed = errors.slice(0, LISTED).map((problem) => formatter.error(problem));
+  const more = errors.length > LISTED ? `, ${errors.length - LISTED} of them not listed above` : '';
+  const noun = errors.length === 1 ? 'lint error' : 'lint errors';
+  listed.push(
+    new SyncError(
+      file,
+      `refused for ${errors.length} ${noun}${more} (by rule: ${countsByRule(errors)})`,
+      `correct the contract in the source; or set those rules to warn or off in redocly.yaml, each with a reason comment; or adopt the contract as it is with \`npm run sync -- --lint warn\` (or "sync": { "lint": "warn" } in ${CONFIG_FILE}), which prints them as warnings`,
+    ),
+  );
+  return new SyncErrors(listed);
 }

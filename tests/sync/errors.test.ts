@@ -9,6 +9,10 @@ type Json = Record<string, unknown>;
 
 afterAll(removeTempDirs);
 
+/** The end of every lint refusal: how to go on. */
+const ADOPT =
+  'correct the contract in the source; or set those rules to warn or off in redocly.yaml, each with a reason comment; or adopt the contract as it is with `npm run sync -- --lint warn` (or "sync": { "lint": "warn" } in ocpplab-docs.config.json), which prints them as warnings';
+
 /** The list operation's 200 schema, to point it somewhere else. */
 function listSchema(ref: string) {
   return (doc: Json & { paths: Json }) => {
@@ -81,22 +85,22 @@ const badInputs: BadInput[] = [
     given: 'a JSON file that is not OpenAPI',
     source: () => tempSource({ 'openapi/openapi.json': { name: 'ocpplab', version: '1.0.0' } }),
     want: [
-      'openapi/openapi.json: not an OpenAPI document (no "openapi" field at the top level). Fix: point --path at an OpenAPI 3.0 or 3.1 contract.',
+      'openapi/openapi.json: not an OpenAPI document (no "openapi" field at the top level). Fix: point --path at an OpenAPI 3.0, 3.1 or 3.2 contract.',
     ],
   },
   {
     given: 'a JSON list',
     source: () => tempSource({ 'openapi/openapi.json': '[1]\n' }),
     want: [
-      'openapi/openapi.json: not an OpenAPI document (the top level is a list, not an object). Fix: point --path at an OpenAPI 3.0 or 3.1 contract.',
+      'openapi/openapi.json: not an OpenAPI document (the top level is a list, not an object). Fix: point --path at an OpenAPI 3.0, 3.1 or 3.2 contract.',
     ],
   },
   {
-    given: 'an OpenAPI version other than 3.0 or 3.1',
+    given: 'an OpenAPI version other than 3.0, 3.1 or 3.2',
     source: () =>
       tempSource({ 'openapi/openapi.json': contract((doc) => Object.assign(doc, { openapi: '4.0.0' })) }),
     want: [
-      'openapi/openapi.json: #/openapi: OpenAPI "4.0.0" is not supported. Fix: sync an OpenAPI 3.0.x or 3.1.x contract.',
+      'openapi/openapi.json: #/openapi: OpenAPI "4.0.0" is not supported. Fix: sync an OpenAPI 3.0.x, 3.1.x or 3.2.x contract.',
     ],
   },
   {
@@ -124,6 +128,7 @@ const badInputs: BadInput[] = [
       tempSource({ 'openapi/openapi.json': contract((doc) => Object.assign(doc, { servers: [] })) }),
     want: [
       'openapi/openapi.json:11:3: #/servers: Servers must be a non-empty array. (rule no-empty-servers). Fix: correct the contract in the source; if the rule does not fit it, set "no-empty-servers" to warn or off in redocly.yaml with a reason comment.',
+      `openapi/openapi.json: refused for 1 lint error (by rule: no-empty-servers 1). Fix: ${ADOPT}.`,
     ],
   },
 ];
@@ -186,7 +191,7 @@ describe('the options', () => {
 
   it('name the config file when its "sync" key is malformed', () => {
     expect(() => resolveConfig({ root: '/project', file: { sync: { from: 42 } } })).toThrow(
-      'ocpplab-docs.config.json: sync.from: Invalid input: expected string, received number. Fix: set "sync" to an object with "from" (string), optional "ref" and "path".',
+      'ocpplab-docs.config.json: sync.from: Invalid input: expected string, received number. Fix: set "sync" to an object with "from" (string), optional "ref", "path" and "lint" ("error" or "warn").',
     );
   });
 
@@ -203,5 +208,70 @@ describe('the options', () => {
     const remote = resolveConfig({ root: '/project', cli: { from: 'file:///srv/sdk.git', ref: 'v1.6.0' } });
     expect(remote).toMatchObject({ location: 'file:///srv/sdk.git', remote: true, ref: 'v1.6.0' });
     expect(resolveConfig({ root: '/p', cli: { from: 'git@github.com:acme/sdk.git' } }).remote).toBe(true);
+  });
+});
+
+describe('the lint policy', () => {
+  /** Twelve operations without a summary, on servers that are all empty: 13 lint errors, 2 rules. */
+  const sloppy = () =>
+    contract((doc) => {
+      doc.servers = [];
+      for (let i = 0; i < 12; i += 1) {
+        doc.paths[`/extra/${i}`] = {
+          get: {
+            operationId: `extra${i}`,
+            responses: { '200': { description: 'OK.' }, '400': { description: 'No.' } },
+          },
+        };
+      }
+    });
+
+  it('refuses a contract with many lint errors in a few lines: ten findings, then the counts by rule and how to adopt it', async () => {
+    const root = await tempProject({ withCommittedContract: true });
+    const before = await snapshot(root);
+    const source = await tempSource({ 'openapi/openapi.json': sloppy() });
+    const failure = await sync(options(root, { from: source })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const lines = errorLines(failure) ?? [];
+    expect(lines).toHaveLength(11);
+    expect(lines.at(-1)).toBe(
+      `openapi/openapi.json: refused for 13 lint errors, 3 of them not listed above (by rule: operation-summary 12, no-empty-servers 1). Fix: ${ADOPT}.`,
+    );
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('syncs the same contract with --lint warn, printing the warnings counted by rule', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': sloppy() });
+    const lines: string[] = [];
+    const result = await sync(options(root, { from: source, lint: 'warn' }), (line) => lines.push(line));
+    expect(result.warnings).toHaveLength(13);
+    expect(lines).toContain(
+      'warning: … and 3 more; 13 warnings by rule: operation-summary 12, no-empty-servers 1',
+    );
+    expect(result.outputs.find((o) => o.path === 'openapi/openapi.json')?.status).toBe('new');
+  });
+
+  it('takes the policy from the config file, the command line winning', () => {
+    const file = { sync: { from: '../sdk', lint: 'warn' } };
+    expect(resolveConfig({ root: '/p', file }).lint).toBe('warn');
+    expect(resolveConfig({ root: '/p', file, cli: { lint: 'error' } }).lint).toBe('error');
+    expect(resolveConfig({ root: '/p', cli: { from: '../sdk' } }).lint).toBe('error');
+  });
+
+  it('still stops on structural problems under --lint warn', async () => {
+    const root = await tempProject({ withCommittedContract: true });
+    const before = await snapshot(root);
+    const source = await tempSource({
+      'openapi/openapi.json': contract((doc) => {
+        ((doc.paths['/things'] as Json).get as Json).responses = 'none';
+      }),
+    });
+    await expect(sync(options(root, { from: source, lint: 'warn' }))).rejects.toThrow(
+      'openapi/openapi.json:36:22: #/paths/~1things/get/responses: Expected type `Responses` (object) but got `string` (rule struct).',
+    );
+    expect(await snapshot(root)).toEqual(before);
   });
 });
