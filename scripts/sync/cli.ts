@@ -12,7 +12,7 @@ import { fetchSource } from './fetch.ts';
 import { loadContract } from './load.ts';
 import { type Provenance, parseProvenance, sha256 } from './provenance.ts';
 import { formatReport, type Report } from './report.ts';
-import { operationsOf } from './shape.ts';
+import { countOperations } from './shape.ts';
 import { generateTypes, TYPES_FILE } from './types.ts';
 import { loadRules, validateContract } from './validate.ts';
 import { formatJson, type Output, planOutputs, readFiles, writeOutputs } from './write.ts';
@@ -84,7 +84,7 @@ export async function sync(
       (r) => `${r.changes.length} changes`,
     );
     // types: TypeScript types with openapi-typescript
-    const types = await step('types', () => generateTypes(contract));
+    const types = await step('types', () => generateTypes(contract, loaded.file));
     // provenance + changelog: where the contract came from; an entry when its content changed
     const contractText = formatJson(contract);
     const provenance = describeOrigin(options, source.commit, contractText, contract);
@@ -176,7 +176,7 @@ function updateChangelog(
     provenance,
     initial: previous === undefined,
     date: options.today.toISOString().slice(0, 10),
-    operations: operationsOf(contract).size,
+    operations: countOperations(contract),
   });
   return addEntry(page, entry);
 }

@@ -94,6 +94,15 @@ function enumOf(doc: Json, node: unknown, seen: ReadonlySet<string>): string[] |
   return values.size === 0 ? null : [...values].sort();
 }
 
+/**
+ * How many `$ref`s deep a field is still expanded. Contracts whose objects embed each other
+ * (Stripe's expandable fields: a charge has a customer, which has a default source, which has a
+ * customer…) otherwise multiply their fields at every level, without a cycle to cut them. A field
+ * deeper than this is compared by its type and enum only, the same in both contracts, so the
+ * report stays stable; a change inside the schema is reported where it is nearer the top.
+ */
+export const MAX_REF_DEPTH = 4;
+
 /** Flatten a schema's properties (through `$ref`, `allOf`/`anyOf`/`oneOf` and array items) into `out`. */
 function flatten(
   doc: Json,
@@ -104,7 +113,7 @@ function flatten(
   seen: ReadonlySet<string>,
 ) {
   const target = deref(doc, node, pointer, seen);
-  if (target === undefined) return;
+  if (target === undefined || target.seen.size > MAX_REF_DEPTH) return;
   const { node: schema } = target;
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   if (isObject(schema.properties)) {
@@ -175,6 +184,15 @@ function parametersOf(doc: Json, lists: Array<{ list: unknown; pointer: string }
     });
   }
   return parameters;
+}
+
+/** How many operations `paths` holds, without looking into their schemas. */
+export function countOperations(doc: Json): number {
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  return Object.values(paths).reduce<number>(
+    (sum, item) => sum + (isObject(item) ? METHODS.filter((method) => isObject(item[method])).length : 0),
+    0,
+  );
 }
 
 /** Operations keyed by method and path with parameter names blanked, so a renamed path parameter is not a new operation. */

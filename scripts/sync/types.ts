@@ -1,4 +1,5 @@
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { SyncError } from './errors.ts';
 
 export const TYPES_FILE = 'src/generated/ocpplab.d.ts';
 
@@ -9,15 +10,105 @@ export const TYPES_HEADER = `/**
 
 `;
 
-/** TypeScript types for the contract (\`paths\`, \`components\`, \`operations\`, \`webhooks\`). */
-export async function generateTypes(contract: Record<string, unknown>): Promise<string> {
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * OpenAPI lets a discriminator `mapping` value be a schema name (`Cat`) as well as a `$ref`
+ * (`#/components/schemas/Cat`); openapi-typescript reads only the second form. Rewrites the
+ * first form in place wherever the name is a component schema. Visits every node once, so
+ * shared or circular structures cost no more than their size.
+ */
+export function qualifyMappings(document: Json): void {
+  const schemas = isObject(document.components) ? document.components.schemas : undefined;
+  const names = new Set(isObject(schemas) ? Object.keys(schemas) : []);
+  const seen = new Set<object>();
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && isObject((node as Json).discriminator)) {
+      const mapping = ((node as Json).discriminator as Json).mapping;
+      if (isObject(mapping)) {
+        for (const [value, target] of Object.entries(mapping)) {
+          if (typeof target === 'string' && names.has(target))
+            mapping[value] = `#/components/schemas/${target.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+        }
+      }
+    }
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push(child);
+  }
+}
+
+/**
+ * TypeScript types for the contract (`paths`, `components`, `operations`, `webhooks`).
+ *
+ * A contract they cannot be generated for stops the sync (rather than being written with a
+ * warning): the snippet tests type-check the examples against these types, and a contract
+ * written beside stale types would pass `--check` and the snippet tests against an API that no
+ * longer exists.
+ */
+export async function generateTypes(contract: Json, file = 'openapi/openapi.json'): Promise<string> {
   // The validate stage has checked the structure, so by now the contract is an OpenAPI3.
   // openapi-typescript may annotate the object it is given: hand it a copy.
   // defaultNonNullable: false keeps request fields that have a default optional, as the
   // contract says; openapi-typescript 7 would otherwise make callers send every one of them.
-  const nodes = await openapiTS(structuredClone(contract) as unknown as OpenAPI3, {
-    silent: true,
-    defaultNonNullable: false,
-  });
-  return `${TYPES_HEADER}${astToString(nodes).trimEnd()}\n`;
+  const copy = structuredClone(contract);
+  qualifyMappings(copy);
+  // It prints each finding with console.error before it throws (even when silent): the
+  // message below says the same once, so the printed copy is held back.
+  const printError = console.error;
+  console.error = () => {};
+  try {
+    const nodes = await openapiTS(copy as unknown as OpenAPI3, { silent: true, defaultNonNullable: false });
+    return `${TYPES_HEADER}${astToString(nodes).trimEnd()}\n`;
+  } catch (error) {
+    throw typesError(error, file, contract);
+  } finally {
+    console.error = printError;
+  }
+}
+
+/** openapi-typescript's failure as a message naming the place, the reason and the fix. */
+function typesError(error: unknown, file: string, contract: Json): SyncError {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = / at (#\/\S.*)$/.exec(message);
+  const pointer = at?.[1];
+  const reason = (at === null ? message : message.slice(0, at.index)).replace(/\.$/, '');
+  const duplicate = /operationId/i.test(reason) ? duplicateOperationId(contract) : undefined;
+  if (duplicate !== undefined) {
+    return new SyncError(
+      `${file}: ${duplicate.pointer}`,
+      `TypeScript types cannot be generated: operationId "${duplicate.id}" is also the one of ${duplicate.first}`,
+      'give every operation a unique operationId in the source (the types name operations by it), then sync again',
+    );
+  }
+  return new SyncError(
+    pointer === undefined ? file : `${file}: ${pointer}`,
+    `TypeScript types cannot be generated (openapi-typescript: ${reason})`,
+    pointer === undefined
+      ? 'correct the contract in the source, then sync again'
+      : `correct the value at ${pointer} in the source (a $ref or discriminator mapping must name an existing schema), then sync again`,
+  );
+}
+
+/** The second operation that repeats an operationId, and the first one that has it. */
+function duplicateOperationId(contract: Json): { id: string; pointer: string; first: string } | undefined {
+  const seen = new Map<string, string>();
+  for (const [route, item] of Object.entries(isObject(contract.paths) ? contract.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
+      const label = `${method.toUpperCase()} ${route}`;
+      const first = seen.get(operation.operationId);
+      const escaped = route.replaceAll('~', '~0').replaceAll('/', '~1');
+      if (first !== undefined)
+        return { id: operation.operationId, pointer: `#/paths/${escaped}/${method}/operationId`, first };
+      seen.set(operation.operationId, label);
+    }
+  }
+  return undefined;
 }

@@ -55,7 +55,7 @@ export async function validateContract(
       config,
       externalRefResolver: new BaseResolver(config.resolve),
     })
-  ).filter((problem) => problem.ignored !== true);
+  ).filter((problem) => problem.ignored !== true && !isSchemaNameMapping(problem, loaded));
   const formatter = new ProblemFormatter(sourceDir);
   const errors = problems.filter((problem) => problem.severity === 'error');
   const structural = errors.filter((problem) => STRUCTURAL_RULES.has(problem.ruleId));
@@ -72,6 +72,25 @@ export async function validateContract(
     );
   }
   return { warnings, printed };
+}
+
+/**
+ * Redocly reports a discriminator `mapping` value that is a schema name (`Cat`, which OpenAPI
+ * allows beside `#/components/schemas/Cat`) as an unresolvable `$ref`. Such a finding is dropped
+ * when the name is a component schema of the root file; the types stage qualifies those names.
+ */
+function isSchemaNameMapping(problem: NormalizedProblem, loaded: Loaded): boolean {
+  const location = problem.location[0];
+  if (problem.ruleId !== 'no-unresolved-refs' || location === undefined) return false;
+  if (location.source.absoluteRef !== loaded.absolutePath) return false;
+  if (!/\/discriminator\/mapping\/[^/]+$/.test(location.pointer)) return false;
+  let node: unknown = loaded.document;
+  for (const segment of location.pointer.replace(/^#\//, '').split('/')) {
+    const key = decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  const components = loaded.document.components as { schemas?: Record<string, unknown> } | undefined;
+  return typeof node === 'string' && components?.schemas?.[node] !== undefined;
 }
 
 /** `operation-summary 412, no-server-trailing-slash 1, … and 3 more rules (9)` */

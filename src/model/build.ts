@@ -162,22 +162,48 @@ function webhooks(document: JsonObject, context: Parameters<typeof operationPart
   return out;
 }
 
+/** Keys whose values are maps from names to objects, not objects of keywords. */
+const NAMED_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'headers', 'content', 'responses']);
+
+/** Keys whose values are data (examples, extensions): never searched for references. */
+function isDataKey(key: string): boolean {
+  return (
+    key === 'example' ||
+    key === 'examples' ||
+    key === 'default' ||
+    key === 'const' ||
+    key === 'enum' ||
+    key.startsWith('x-')
+  );
+}
+
 /** Component schema name → keys of the operations that use it, directly or through other schemas. */
 function schemaUsage(
   operations: ReturnType<typeof rawOperations>,
   resolver: Resolver,
 ): Map<string, Set<string>> {
-  /** Component schemas a value names, following refs to anything else (parameters, responses…). */
-  const namedIn = (value: unknown, into: Set<string>, seen: Set<unknown>) => {
+  /**
+   * Component schemas a value names, following refs to anything else (parameters, responses…).
+   * Example data and extension values are data: a `$ref` key inside them is not a reference.
+   * `names`: the value is a map keyed by names (`properties`), where those keys are not keywords.
+   */
+  const namedIn = (value: unknown, into: Set<string>, seen: Set<unknown>, names = false) => {
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
     seen.add(value);
-    if (isObject(value) && typeof value.$ref === 'string') {
+    if (isObject(value) && typeof value.$ref === 'string' && !names) {
       const name = componentSchemaName(value.$ref);
       if (name !== undefined) into.add(name);
       else namedIn(resolver.lookup(value.$ref, value.$ref), into, seen);
       return;
     }
-    for (const member of Array.isArray(value) ? value : Object.values(value)) namedIn(member, into, seen);
+    if (Array.isArray(value)) {
+      for (const member of value) namedIn(member, into, seen);
+      return;
+    }
+    for (const [key, member] of Object.entries(value)) {
+      if (!names && isDataKey(key)) continue;
+      namedIn(member, into, seen, !names && NAMED_MAPS.has(key));
+    }
   };
   // Each component's own references, found once: operations share most of their schemas.
   const direct = new Map<string, Set<string>>();

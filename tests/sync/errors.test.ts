@@ -275,3 +275,50 @@ describe('the lint policy', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 });
+
+describe('the types stage', () => {
+  it('accepts discriminator mappings that name schemas (OpenAPI allows `Cat` for `#/components/schemas/Cat`)', async () => {
+    const root = await tempProject();
+    const source = await tempSource({
+      'openapi/openapi.json': contract((doc) => {
+        const schemas = doc.components.schemas as Json;
+        schemas.Cat = { type: 'object', properties: { kind: { type: 'string' } } };
+        schemas.Pet = {
+          oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Thing' }],
+          discriminator: {
+            propertyName: 'kind',
+            mapping: { cat: 'Cat', thing: '#/components/schemas/Thing' },
+          },
+        };
+        ((doc.paths['/things'] as Json).get as Json).responses = {
+          '200': {
+            description: 'OK.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } },
+          },
+          '401': { description: 'No token.' },
+        };
+      }),
+    });
+    const result = await sync(options(root, { from: source }));
+    expect(result.outputs.find((o) => o.path === 'src/generated/ocpplab.d.ts')?.content).toContain('Pet:');
+  });
+
+  it('stops with the pointer and the reason when openapi-typescript cannot make the types, writing nothing', async () => {
+    const root = await tempProject({ withCommittedContract: true });
+    const before = await snapshot(root);
+    const source = await tempSource({
+      'openapi/openapi.json': contract((doc) => {
+        const things = doc.paths['/things'] as Json;
+        (things.post as Json).operationId = 'listThings';
+      }),
+    });
+    const failure = await sync(options(root, { from: source, lint: 'warn' })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(errorLines(failure)).toEqual([
+      'openapi/openapi.json: #/paths/~1things/post/operationId: TypeScript types cannot be generated: operationId "listThings" is also the one of GET /things. Fix: give every operation a unique operationId in the source (the types name operations by it), then sync again.',
+    ]);
+    expect(await snapshot(root)).toEqual(before);
+  });
+});
