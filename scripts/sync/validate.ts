@@ -81,11 +81,12 @@ export async function validateContract(
  */
 function isSchemaNameMapping(problem: NormalizedProblem, loaded: Loaded): boolean {
   const location = problem.location[0];
-  if (problem.ruleId !== 'no-unresolved-refs' || location === undefined) return false;
-  if (location.source.absoluteRef !== loaded.absolutePath) return false;
-  if (!/\/discriminator\/mapping\/[^/]+$/.test(location.pointer)) return false;
+  const pointer = location?.pointer;
+  if (problem.ruleId !== 'no-unresolved-refs' || pointer === undefined) return false;
+  if (location?.source.absoluteRef !== loaded.absolutePath) return false;
+  if (!/\/discriminator\/mapping\/[^/]+$/.test(pointer)) return false;
   let node: unknown = loaded.document;
-  for (const segment of location.pointer.replace(/^#\//, '').split('/')) {
+  for (const segment of pointer.replace(/^#\//, '').split('/')) {
     const key = decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
   }

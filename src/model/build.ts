@@ -1,18 +1,17 @@
 import { asArray, asObject, asString, isObject, type JsonObject, SlugScope, slugify } from './json.ts';
-import { navigation, REFERENCE_BASE, rawOperations } from './navigation.ts';
+import { navigation, pathItemOperations, REFERENCE_BASE, rawOperations } from './navigation.ts';
 import { operationParts } from './operation.ts';
 import { componentSchemaName, Resolver } from './resolver.ts';
 import { codeSamples } from './samples.ts';
 import { schemaNode } from './schema.ts';
 import { securityRequirements, securitySchemes } from './security.ts';
-import {
-  type ApiModel,
-  HTTP_METHODS,
-  type NamedSchema,
-  type OperationDetail,
-  type OperationSummary,
-  type SchemaNode,
-  type Webhook,
+import type {
+  ApiModel,
+  NamedSchema,
+  OperationDetail,
+  OperationSummary,
+  SchemaNode,
+  Webhook,
 } from './types.ts';
 
 export interface ModelOptions {
@@ -141,10 +140,8 @@ function webhooks(document: JsonObject, context: Parameters<typeof operationPart
   const slugs = new SlugScope();
   for (const [name, entry] of Object.entries(asObject(document.webhooks))) {
     const pathItem = context.resolver.deref(entry, `#/webhooks/${name}`).value;
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (!isObject(operation)) continue;
-      const parts = operationParts(operation, pathItem, context, `#/webhooks/${name}/${method}`);
+    for (const { method, operation, pointer } of pathItemOperations(pathItem)) {
+      const parts = operationParts(operation, pathItem, context, `#/webhooks/${name}/${pointer}`);
       const webhook: Webhook = {
         name,
         method,

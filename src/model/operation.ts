@@ -1,18 +1,12 @@
 import { STATUS_TEXT } from './format.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json.ts';
 import { mediaTypes } from './media.ts';
+import { pathItemOperations } from './navigation.ts';
 import { parameters } from './parameter.ts';
 import type { Resolver } from './resolver.ts';
 import { type SchemaOptions, schemaNode } from './schema.ts';
 import { securityRequirements } from './security.ts';
-import {
-  HTTP_METHODS,
-  type OperationParts,
-  type RequestBody,
-  type Response,
-  type ResponseHeader,
-  type SecurityScheme,
-} from './types.ts';
+import type { OperationParts, RequestBody, Response, ResponseHeader, SecurityScheme } from './types.ts';
 
 export interface OperationContext {
   resolver: Resolver;
@@ -109,9 +103,7 @@ function callbacks(raw: unknown, resolver: Resolver, at: string): OperationParts
     const { value } = resolver.deref(entry, `${at}/callbacks/${name}`);
     for (const [expression, item] of Object.entries(value)) {
       const pathItem = resolver.deref(item, `${at}/callbacks/${name}`).value;
-      for (const method of HTTP_METHODS) {
-        const operation = pathItem[method];
-        if (!isObject(operation)) continue;
+      for (const { method, operation } of pathItemOperations(pathItem)) {
         out.push({ name, expression, method, summary: asString(operation.summary) ?? name });
       }
     }

@@ -9,6 +9,9 @@ import type {
   SecurityRequirement,
 } from './types.ts';
 
+/** Methods `requests` has a function of its own for. */
+const PYTHON_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
+
 export interface SampleInput {
   baseUrl: string;
   method: HttpMethod;
@@ -248,7 +251,10 @@ function python(call: Call): string {
   }
   args.push('    timeout=60,');
   lines.push(
-    `response = requests.${call.method}(`,
+    // requests has a function per common method; others (QUERY, 3.2's additional ones) go through request()
+    PYTHON_METHODS.has(call.method)
+      ? `response = requests.${call.method}(`
+      : `response = requests.request(${JSON.stringify(call.method.toUpperCase())},`,
     ...mergePythonHeaders(args),
     ')',
     'response.raise_for_status()',

@@ -6,9 +6,25 @@
  * merged, nullability folded in), so renderers never look at the raw document.
  */
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+/** The methods a Path Item names with fixed fields; `query` since OpenAPI 3.2. */
+export type FixedHttpMethod =
+  | 'get'
+  | 'put'
+  | 'post'
+  | 'delete'
+  | 'options'
+  | 'head'
+  | 'patch'
+  | 'trace'
+  | 'query';
 
-export const HTTP_METHODS: readonly HttpMethod[] = [
+/**
+ * An operation's method, lower case: a fixed one, or one of OpenAPI 3.2's
+ * `additionalOperations` (`link`, `purge`, …).
+ */
+export type HttpMethod = FixedHttpMethod | (string & {});
+
+export const HTTP_METHODS: readonly FixedHttpMethod[] = [
   'get',
   'put',
   'post',
@@ -17,6 +33,7 @@ export const HTTP_METHODS: readonly HttpMethod[] = [
   'head',
   'patch',
   'trace',
+  'query',
 ];
 
 /**

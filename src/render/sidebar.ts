@@ -36,7 +36,7 @@ export const SCHEMAS_INDEX_URL = `/${REFERENCE_BASE}/schemas/`;
 /** How many schemas a schema page's sidebar shows around the current one. */
 const SCHEMA_WINDOW = 12;
 
-const METHOD_VARIANT: Record<HttpMethod, SidebarBadge['variant']> = {
+const METHOD_VARIANT: Partial<Record<HttpMethod, SidebarBadge['variant']>> = {
   get: 'success',
   post: 'note',
   put: 'caution',
@@ -45,6 +45,7 @@ const METHOD_VARIANT: Record<HttpMethod, SidebarBadge['variant']> = {
   head: 'default',
   options: 'default',
   trace: 'default',
+  query: 'success',
 };
 
 /** Short method labels, so badges line up in a narrow sidebar. */
@@ -55,7 +56,7 @@ export function methodLabel(method: HttpMethod): string {
 function methodBadge(method: HttpMethod): SidebarBadge {
   return {
     text: methodLabel(method),
-    variant: METHOD_VARIANT[method],
+    variant: METHOD_VARIANT[method] ?? 'default',
     // The lean reference sidebar colours a badge by this class (src/components/frame/sidebar.ts).
     class: method,
   };

@@ -68,7 +68,7 @@ describe('SlugScope hands out unique slugs', () => {
 });
 
 describe('navigation groups operations by x-tagGroups, then tags', () => {
-  it('without x-tagGroups each tag is a group and untagged operations go to "Other"', () => {
+  it('without x-tagGroups each tag is a group and an untagged operation goes to the group of its resource', () => {
     const m = model({
       tags: [{ name: 'Pets' }, { name: 'Stores' }],
       paths: {
@@ -85,16 +85,16 @@ describe('navigation groups operations by x-tagGroups, then tags', () => {
       'Stores → api-reference/stores',
       '  Stores → api-reference/stores',
       '    get /stores → api-reference/stores/list-stores',
-      'Other → api-reference/other',
-      '  Other → api-reference/other',
-      '    get /health → api-reference/other/health',
+      'Health → api-reference/health',
+      '  Health → api-reference/health',
+      '    get /health → api-reference/health/health',
       'Owners → api-reference/owners',
       '  Owners → api-reference/owners',
       '    get /owners → api-reference/owners/list-owners',
     ]);
   });
 
-  it('with x-tagGroups, tags no group lists and untagged operations end in "Other"', () => {
+  it('with x-tagGroups, tags no group lists and untagged operations end in "Other", by resource', () => {
     const m = model({
       tags: [{ name: 'Pets', description: 'Animals.' }, { name: 'Stray' }],
       'x-tagGroups': [
@@ -114,10 +114,79 @@ describe('navigation groups operations by x-tagGroups, then tags', () => {
       'Other → api-reference/other',
       '  Stray → api-reference/other/stray',
       '    get /stray → api-reference/other/stray/stray',
-      '  Other → api-reference/other/other',
-      '    get /health → api-reference/other/other/health',
+      '  Health → api-reference/other/health',
+      '    get /health → api-reference/other/health/health',
     ]);
     expect(m.groups[0]?.tags[0]?.description).toBe('Animals.');
+  });
+
+  it('groups a contract without tags by the first path segment that names a resource', () => {
+    const m = model({
+      paths: {
+        '/v1/payment_intents': {
+          get: { operationId: 'listIntents', ...ok },
+          post: { operationId: 'createIntent', ...ok },
+        },
+        '/v1/payment_intents/{intent}': { get: { operationId: 'getIntent', ...ok } },
+        '/v1/customers/{customer}/sources': { get: { operationId: 'listSources', ...ok } },
+        '/2010-04-01/Accounts/{Sid}/Calls.json': { get: { operationId: 'listCalls', ...ok } },
+        '/{tenant}': { get: { operationId: 'tenant', ...ok } },
+      },
+    });
+    expect(outline(m)).toEqual([
+      'Payment intents → api-reference/payment-intents',
+      '  Payment intents → api-reference/payment-intents',
+      '    get /v1/payment_intents → api-reference/payment-intents/list-intents',
+      '    post /v1/payment_intents → api-reference/payment-intents/create-intent',
+      '    get /v1/payment_intents/{intent} → api-reference/payment-intents/get-intent',
+      'Customers → api-reference/customers',
+      '  Customers → api-reference/customers',
+      '    get /v1/customers/{customer}/sources → api-reference/customers/list-sources',
+      'Accounts → api-reference/accounts',
+      '  Accounts → api-reference/accounts',
+      '    get /2010-04-01/Accounts/{Sid}/Calls.json → api-reference/accounts/list-calls',
+      'Other → api-reference/other',
+      '  Other → api-reference/other',
+      '    get /{tenant} → api-reference/other/tenant',
+    ]);
+  });
+
+  it('nests OpenAPI 3.2 tags under their parent, titles them by summary and places by nav tags, not badges', () => {
+    const m = model({
+      openapi: '3.2.0',
+      tags: [
+        { name: 'store', summary: 'Store' },
+        { name: 'orders', summary: 'Orders', parent: 'store', description: 'Buying.' },
+        { name: 'refunds', parent: 'orders' },
+        { name: 'beta', kind: 'badge' },
+        { name: 'users', kind: 'nav' },
+      ],
+      paths: {
+        '/orders': {
+          get: { tags: ['beta', 'orders'], operationId: 'listOrders', ...ok },
+          query: { tags: ['orders'], operationId: 'searchOrders', ...ok },
+          additionalOperations: { PURGE: { tags: ['orders'], operationId: 'purgeOrders', ...ok } },
+        },
+        '/refunds': { post: { tags: ['refunds'], operationId: 'refund', ...ok } },
+        '/store': { get: { tags: ['store'], operationId: 'store', ...ok } },
+        '/users': { get: { tags: ['users'], operationId: 'users', ...ok } },
+      },
+    });
+    expect(outline(m)).toEqual([
+      'Store → api-reference/store',
+      '  Store → api-reference/store/store',
+      '    get /store → api-reference/store/store/store',
+      '  Orders → api-reference/store/orders',
+      '    get /orders → api-reference/store/orders/list-orders',
+      '    query /orders → api-reference/store/orders/search-orders',
+      '    purge /orders → api-reference/store/orders/purge-orders',
+      '  refunds → api-reference/store/refunds',
+      '    post /refunds → api-reference/store/refunds/refund',
+      'users → api-reference/users',
+      '  users → api-reference/users',
+      '    get /users → api-reference/users/users',
+    ]);
+    expect(m.groups[0]?.tags[1]?.description).toBe('Buying.');
   });
 
   it('colliding operationIds in one tag still get one page each', () => {
