@@ -1,4 +1,5 @@
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { HIDDEN_REF, hideDataRefs } from '../../src/model/data.ts';
 import { SyncError } from './errors.ts';
 
 export const TYPES_FILE = 'src/generated/ocpplab.d.ts';
@@ -58,13 +59,19 @@ export async function generateTypes(contract: Json, file = 'openapi/openapi.json
   // contract says; openapi-typescript 7 would otherwise make callers send every one of them.
   const copy = structuredClone(contract);
   qualifyMappings(copy);
+  // `$ref` keys inside examples and extensions are data; openapi-typescript would follow them.
+  hideDataRefs(copy);
   // It prints each finding with console.error before it throws (even when silent): the
   // message below says the same once, so the printed copy is held back.
   const printError = console.error;
   console.error = () => {};
   try {
     const nodes = await openapiTS(copy as unknown as OpenAPI3, { silent: true, defaultNonNullable: false });
-    return `${TYPES_HEADER}${astToString(nodes).trimEnd()}\n`;
+    // Examples are printed in doc comments: there the hidden keys read `$ref` again.
+    const text = astToString(nodes)
+      .replaceAll(HIDDEN_REF, '$ref')
+      .replaceAll(JSON.stringify(HIDDEN_REF).slice(1, -1), '$ref');
+    return `${TYPES_HEADER}${text.trimEnd()}\n`;
   } catch (error) {
     throw typesError(error, file, contract);
   } finally {

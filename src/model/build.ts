@@ -1,3 +1,4 @@
+import { isDataKey, NAME_MAPS } from './data.ts';
 import { asArray, asObject, asString, isObject, type JsonObject, SlugScope, slugify } from './json.ts';
 import { navigation, pathItemOperations, REFERENCE_BASE, rawOperations } from './navigation.ts';
 import { operationParts } from './operation.ts';
@@ -159,21 +160,6 @@ function webhooks(document: JsonObject, context: Parameters<typeof operationPart
   return out;
 }
 
-/** Keys whose values are maps from names to objects, not objects of keywords. */
-const NAMED_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'headers', 'content', 'responses']);
-
-/** Keys whose values are data (examples, extensions): never searched for references. */
-function isDataKey(key: string): boolean {
-  return (
-    key === 'example' ||
-    key === 'examples' ||
-    key === 'default' ||
-    key === 'const' ||
-    key === 'enum' ||
-    key.startsWith('x-')
-  );
-}
-
 /** Component schema name → keys of the operations that use it, directly or through other schemas. */
 function schemaUsage(
   operations: ReturnType<typeof rawOperations>,
@@ -198,8 +184,8 @@ function schemaUsage(
       return;
     }
     for (const [key, member] of Object.entries(value)) {
-      if (!names && isDataKey(key)) continue;
-      namedIn(member, into, seen, !names && NAMED_MAPS.has(key));
+      if (!names && (isDataKey(key, member) || key === 'examples')) continue;
+      namedIn(member, into, seen, !names && NAME_MAPS.has(key));
     }
   };
   // Each component's own references, found once: operations share most of their schemas.
