@@ -18,9 +18,9 @@ export function readContract(path: string): JsonObject {
       `${path}: cannot read the contract (${(error as Error).message}). Run 'npm run sync' to restore it.`,
     );
   }
-  if (!isObject(parsed) || typeof parsed.openapi !== 'string' || !/^3\.[01]\./.test(parsed.openapi)) {
+  if (!isObject(parsed) || typeof parsed.openapi !== 'string' || !/^3\.[012]\./.test(parsed.openapi)) {
     throw new Error(
-      `${path}: not an OpenAPI 3.0 or 3.1 document (no 'openapi: 3.x' field). Run 'npm run sync' to restore it.`,
+      `${path}: not an OpenAPI 3.0, 3.1 or 3.2 document (no 'openapi: 3.x' field). Run 'npm run sync' to restore it.`,
     );
   }
   return parsed;
