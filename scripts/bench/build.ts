@@ -13,7 +13,7 @@ export interface BuildRun {
 }
 
 /** Resident memory of a process and its descendants, from `/proc`; undefined off Linux. */
-function treeRss(root: number): number | undefined {
+export function treeRss(root: number): number | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));

@@ -44,7 +44,10 @@ function unpack(spec: string, work: string, unpacked: Map<string, string>): stri
 }
 
 /** Materialises every entry that is not in the cache yet (or all with `force`). */
-export function materialise(entries: CorpusEntry[], { force = false, log = (_: string) => {} } = {}): Materialised[] {
+export function materialise(
+  entries: CorpusEntry[],
+  { force = false, log = (_: string) => {} } = {},
+): Materialised[] {
   mkdirSync(CACHE_DIR, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), 'corpus-'));
   const unpacked = new Map<string, string>();
@@ -52,7 +55,10 @@ export function materialise(entries: CorpusEntry[], { force = false, log = (_: s
     return entries.map((entry): Materialised => {
       const file = contractFile(entry);
       const { source } = entry;
-      if ('project' in source) return existsSync(file) ? { entry, file } : { entry, missing: `${source.project} is not in the project` };
+      if ('project' in source)
+        return existsSync(file)
+          ? { entry, file }
+          : { entry, missing: `${source.project} is not in the project` };
       if (existsSync(file) && !force) return { entry, file };
       if ('npm' in source) {
         const spec = `${source.npm}@${source.version}`;
@@ -86,6 +92,8 @@ if (entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)
   const force = process.argv.includes('--force');
   const results = materialise(readManifest(), { force, log: (line) => process.stdout.write(`${line}\n`) });
   const missing = results.filter((result) => result.missing !== undefined);
-  process.stdout.write(`corpus: ${results.length - missing.length} of ${results.length} contracts in ${path.relative(process.cwd(), CACHE_DIR)}\n`);
+  process.stdout.write(
+    `corpus: ${results.length - missing.length} of ${results.length} contracts in ${path.relative(process.cwd(), CACHE_DIR)}\n`,
+  );
   for (const result of missing) process.stdout.write(`  skipped ${result.entry.name}: ${result.missing}\n`);
 }
