@@ -1,11 +1,13 @@
 // `npm run bench [-- --sizes 100,1000,3000] [--keep]`: builds the site from
 // synthetic contracts of each size and prints one table row per size.
+// `npm run bench -- --corpus [--only a,b] [--no-peer]`: the corpus instead (scripts/bench/corpus.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.ts';
 import { buildSite } from './build.ts';
 import { syntheticContract } from './contract.ts';
+import { benchCorpus } from './corpus.ts';
 import { reports } from './reports/index.ts';
 import { markdownTable } from './table.ts';
 import { contractTokenLines } from './tokens.ts';
@@ -23,6 +25,10 @@ function parseSizes(argv: string[]): number[] {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--corpus')) {
+    await benchCorpus(process.argv.slice(2));
+    return;
+  }
   const sizes = parseSizes(process.argv.slice(2));
   const keep = process.argv.includes('--keep');
   // Inside the project: Astro puts a build's server chunks next to its outDir
