@@ -20,7 +20,29 @@ export function astroBuild(args: readonly string[], options: SpawnOptions) {
   return spawn(process.execPath, [...BUILD_NODE_FLAGS, ASTRO, 'build', ...args], options);
 }
 
+/**
+ * Reads the contract the build would read and builds its model, so that a contract the site
+ * cannot be made from stops the build with one message (file, place, fix) instead of a stack
+ * trace from inside Astro. Returns the message, or undefined when the contract is fine.
+ */
+export async function contractProblem(): Promise<string | undefined> {
+  const { resolveConfig } = await import('../src/config.ts');
+  const { loadModel } = await import('../src/model/load.ts');
+  try {
+    const config = resolveConfig();
+    loadModel(config.contractPath, config);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const problem = await contractProblem();
+  if (problem !== undefined) {
+    process.stderr.write(`error: ${problem}\n`);
+    process.exit(1);
+  }
   const child = astroBuild(process.argv.slice(2), { stdio: 'inherit' });
   child.on('close', (code, signal) => {
     process.exitCode = code ?? (signal === null ? 1 : 128);
