@@ -36,7 +36,18 @@ async function stage<T>(
   detail?: (value: T) => string,
 ) {
   const start = performance.now();
-  const value = await run();
+  let value: T;
+  try {
+    value = await run();
+  } catch (error) {
+    if (errorLines(error) !== undefined) throw error;
+    // Not a failure we foresaw: still one message that says where, never a stack trace.
+    throw new SyncError(
+      `npm run sync, ${name} stage`,
+      `unexpected failure (${error instanceof Error ? error.message : String(error)})`,
+      'openapi/ is untouched; run it again with --dry-run, and report the message with the contract that causes it',
+    );
+  }
   const ms = Math.round(performance.now() - start);
   log(`  ${name.padEnd(10)}${String(ms).padStart(6)} ms${detail === undefined ? '' : `  ${detail(value)}`}`);
   return value;
