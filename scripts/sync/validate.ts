@@ -26,6 +26,19 @@ export async function loadRules(root: string): Promise<Config> {
  */
 const STRUCTURAL_RULES = new Set(['struct', 'no-unresolved-refs']);
 
+/**
+ * A finding that stops the sync whatever the policy. A property the specification does not
+ * define (3.0's `nullable` in a 3.1 schema, an extension Redocly knows in another shape) is
+ * ignored by every tool that reads the contract, the docs included: it is a lint finding.
+ */
+function isStructural(problem: NormalizedProblem): boolean {
+  if (!STRUCTURAL_RULES.has(problem.ruleId)) return false;
+  if (problem.ruleId !== 'struct') return true;
+  const pointer = problem.location[0]?.pointer ?? '';
+  const inExtension = pointer.split('/').some((segment) => segment.startsWith('x-'));
+  return !inExtension && !/^Property `[^`]*` is not expected here/.test(problem.message);
+}
+
 /** Findings printed one by one; beyond these, only the counts by rule. */
 const LISTED = 10;
 /** Rules named with their counts in a summary line; the rest are counted together. */
@@ -58,7 +71,7 @@ export async function validateContract(
   ).filter((problem) => problem.ignored !== true && !isSchemaNameMapping(problem, loaded));
   const formatter = new ProblemFormatter(sourceDir);
   const errors = problems.filter((problem) => problem.severity === 'error');
-  const structural = errors.filter((problem) => STRUCTURAL_RULES.has(problem.ruleId));
+  const structural = errors.filter(isStructural);
   if (structural.length > 0) throw new SyncErrors(structural.map((problem) => formatter.error(problem)));
   if (policy === 'error' && errors.length > 0) throw refusal(errors, formatter, loaded.file);
   const warned = problems.filter(

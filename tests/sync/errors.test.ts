@@ -261,6 +261,30 @@ describe('the lint policy', () => {
     expect(resolveConfig({ root: '/p', cli: { from: '../sdk' } }).lint).toBe('error');
   });
 
+  it('counts a property the specification does not define (3.0 `nullable` in 3.1) as lint, not structure', async () => {
+    const source = await tempSource({
+      'openapi/openapi.json': contract((doc) => {
+        ((doc.components.schemas as Json).Thing as Json & { properties: Json }).properties.size = {
+          type: 'integer',
+          nullable: true,
+        };
+      }),
+    });
+    const refused = await sync(options(await tempProject(), { from: source })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(errorLines(refused)?.at(-1)).toBe(
+      `openapi/openapi.json: refused for 1 lint error (by rule: struct 1). Fix: ${ADOPT}.`,
+    );
+    const result = await sync(options(await tempProject(), { from: source, lint: 'warn' }));
+    expect(result.warnings).toEqual([
+      expect.stringContaining(
+        '/properties/size/nullable: Property `nullable` is not expected here. (rule struct)',
+      ),
+    ]);
+  });
+
   it('still stops on structural problems under --lint warn', async () => {
     const root = await tempProject({ withCommittedContract: true });
     const before = await snapshot(root);
