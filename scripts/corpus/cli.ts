@@ -25,7 +25,7 @@ export function selectedContracts(argv: string[]): Materialised[] {
 
 export function summaryLine(name: string, run: ContractRun): string {
   const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : megabytes(bytes));
-  return `${name}: ${run.operations} operations; sync ${run.sync.seconds.toFixed(1)} s ${mb(run.sync.peakRssBytes)}; build ${run.build.seconds.toFixed(1)} s ${mb(run.build.peakRssBytes)}; dist ${mb(run.distBytes)}, largest page ${mb(run.largestPageBytes)}`;
+  return `${name}: ${run.operations} operations; sync ${run.sync.seconds.toFixed(1)} s ${mb(run.sync.peakRssBytes)}; build ${run.build.seconds.toFixed(1)} s ${mb(run.build.peakRssBytes)}; dist ${mb(run.distBytes)}, largest page ${mb(run.largestPageBytes)} (${run.largestPage})`;
 }
 
 async function main(): Promise<number> {
