@@ -29,14 +29,17 @@ const STRUCTURAL_RULES = new Set(['struct', 'no-unresolved-refs']);
 /**
  * A finding that stops the sync whatever the policy. A property the specification does not
  * define (3.0's `nullable` in a 3.1 schema, an extension Redocly knows in another shape) is
- * ignored by every tool that reads the contract, the docs included: it is a lint finding.
+ * ignored by every tool that reads the contract, the docs included: it is a lint finding. So is
+ * a schema keyword in the other version's form the model reads as well.
  */
 function isStructural(problem: NormalizedProblem): boolean {
   if (!STRUCTURAL_RULES.has(problem.ruleId)) return false;
   if (problem.ruleId !== 'struct') return true;
   const pointer = problem.location[0]?.pointer ?? '';
   const inExtension = pointer.split('/').some((segment) => segment.startsWith('x-'));
-  return !inExtension && !/^Property `[^`]*` is not expected here/.test(problem.message);
+  // 3.0's boolean `exclusiveMinimum: true` in a 3.1 schema: the model reads both forms.
+  const boundFlag = /\/exclusive(Minimum|Maximum)$/.test(pointer) && /got `boolean`/.test(problem.message);
+  return !inExtension && !boundFlag && !/^Property `[^`]*` is not expected here/.test(problem.message);
 }
 
 /** Findings printed one by one; beyond these, only the counts by rule. */
