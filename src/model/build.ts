@@ -59,7 +59,10 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
     const source = rawByKey.get(summary.key);
     if (source === undefined) throw new Error(`Unknown operation '${summary.key}'.`);
     const at = `#/paths/${summary.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${summary.method}`;
-    const parts = operationParts(source.operation, source.pathItem, context, at);
+    const parts = withinBudget(
+      (maxDepth) => operationParts(source.operation, source.pathItem, { ...context, maxDepth }, at),
+      context.maxDepth,
+    );
     const samples = codeSamples({
       baseUrl,
       method: summary.method,
@@ -107,10 +110,9 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
       const known = schemaNodes.get(schema.name);
       if (known !== undefined) return known;
       const ref = `#/components/schemas/${schema.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const node = schemaNode(
-        { $ref: ref },
-        { resolver, direction: 'both', maxDepth: options.maxSchemaDepth },
-        ref,
+      const node = withinBudget(
+        (maxDepth) => schemaNode({ $ref: ref }, { resolver, direction: 'both', maxDepth }, ref),
+        options.maxSchemaDepth,
       );
       schemaNodes.set(schema.name, node);
       return node;
@@ -119,6 +121,43 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
   const description = asString(info.description);
   if (description !== undefined) model.description = description;
   return model;
+}
+
+/**
+ * Schema nodes one page expands at most. Contracts whose objects embed each other (Stripe: an
+ * invoice holds a customer, its subscriptions, their items, their prices…) otherwise grow pages
+ * of megabytes long before the depth limit; past the budget a page shows its schemas a level
+ * less deep, and the truncated ones link to their own pages. Our contract's largest operation
+ * has 68 nodes at depth 6, far below.
+ */
+export const PAGE_NODE_BUDGET = 500;
+
+/** Keys of a node that hold data, not nodes. */
+const NODE_DATA_KEYS = new Set(['examples', 'default', 'const', 'enum']);
+
+/** Counts the schema nodes a page renders (shared nodes once per place), stopping past `limit`. */
+function countNodes(value: unknown, limit: number, seen = { count: 0 }): number {
+  if (seen.count > limit || typeof value !== 'object' || value === null) return seen.count;
+  if (Array.isArray(value)) {
+    for (const member of value) countNodes(member, limit, seen);
+    return seen.count;
+  }
+  const node = value as Record<string, unknown>;
+  if (typeof node.type === 'string' && Array.isArray(node.constraints)) seen.count += 1;
+  for (const [key, member] of Object.entries(node))
+    if (!NODE_DATA_KEYS.has(key)) countNodes(member, limit, seen);
+  return seen.count;
+}
+
+/** What `make` gives at the deepest depth (from `maxDepth` down to 2) whose nodes fit the budget. */
+function withinBudget<T>(make: (maxDepth: number) => T, maxDepth: number): T {
+  let depth = maxDepth;
+  let made = make(depth);
+  while (depth > 2 && countNodes(made, PAGE_NODE_BUDGET) > PAGE_NODE_BUDGET) {
+    depth -= 1;
+    made = make(depth);
+  }
+  return made;
 }
 
 /**
