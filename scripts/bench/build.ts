@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { astroBuild } from '../astro-build.ts';
 
@@ -13,7 +14,7 @@ export interface BuildRun {
 }
 
 /** Resident memory of a process and its descendants, from `/proc`; undefined off Linux. */
-export function treeRss(root: number): number | undefined {
+function treeRss(root: number): number | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -45,38 +46,51 @@ export function treeRss(root: number): number | undefined {
   return total;
 }
 
-/** Builds the site from a contract into `outDir`, timing it and sampling its memory. */
-export function buildSite(contractPath: string, outDir: string, operations: number): Promise<BuildRun> {
+/** A finished child process: how long it ran, its peak memory, the end of what it printed. */
+export interface Measured {
+  seconds: number;
+  peakRssBytes: number | undefined;
+  code: number | null;
+  /** The last 20,000 characters of its stdout and stderr. */
+  log: string;
+}
+
+/** Runs a child process, timing it and sampling its process tree's memory every 100 ms. */
+export function spawnMeasured(start: () => ChildProcess): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = astroBuild(['--outDir', outDir], {
-      env: { ...process.env, OCPPLAB_CONTRACT: contractPath },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = start();
     let log = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-    });
+    const keep = (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     let peak: number | undefined;
     const timer = setInterval(() => {
-      if (child.pid === undefined) return;
-      const now = treeRss(child.pid);
+      const now = child.pid === undefined ? undefined : treeRss(child.pid);
       if (now !== undefined) peak = Math.max(peak ?? 0, now);
     }, 100);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) {
-        reject(
-          new Error(`bench: 'astro build' of ${contractPath} failed (exit ${code}):\n${log.slice(-4000)}`),
-        );
-        return;
-      }
-      resolve({ operations, contractPath, outDir, seconds, peakRssBytes: peak });
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, code, log });
     });
   });
+}
+
+/** Builds the site from a contract into `outDir`, timing it and sampling its memory. */
+export async function buildSite(contractPath: string, outDir: string, operations: number): Promise<BuildRun> {
+  const run = await spawnMeasured(() =>
+    astroBuild(['--outDir', outDir], {
+      env: { ...process.env, OCPPLAB_CONTRACT: contractPath },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  if (run.code !== 0) {
+    throw new Error(
+      `bench: 'astro build' of ${contractPath} failed (exit ${run.code}):\n${run.log.slice(-4000)}`,
+    );
+  }
+  return { operations, contractPath, outDir, seconds: run.seconds, peakRssBytes: run.peakRssBytes };
 }

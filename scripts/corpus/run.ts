@@ -7,7 +7,7 @@ import path from 'node:path';
 import { resolveConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
-import { buildSite, treeRss } from '../bench/build.ts';
+import { buildSite, spawnMeasured } from '../bench/build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -34,35 +34,11 @@ export interface ContractRun {
 /** A failure of one step: which, and the end of what it printed. */
 export class StepError extends Error {}
 
-/** Runs a command, sampling the memory of its process tree every 100 ms. */
-function measured(
-  command: string,
-  args: string[],
-  cwd: string,
-  what: string,
-): Promise<Step & { log: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    const keep = (chunk: Buffer) => {
-      log = (log + chunk.toString()).slice(-20_000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    let peak: number | undefined;
-    const timer = setInterval(() => {
-      const now = child.pid === undefined ? undefined : treeRss(child.pid);
-      if (now !== undefined) peak = Math.max(peak ?? 0, now);
-    }, 100);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) reject(new StepError(`${what} failed (exit ${code}):\n${log.slice(-3000)}`));
-      else resolve({ seconds, peakRssBytes: peak, log });
-    });
-  });
+/** Runs a command as a measured step; a failure says which step and how it ended. */
+async function measured(command: string, args: string[], cwd: string, what: string): Promise<Step> {
+  const run = await spawnMeasured(() => spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }));
+  if (run.code !== 0) throw new StepError(`${what} failed (exit ${run.code}):\n${run.log.slice(-3000)}`);
+  return { seconds: run.seconds, peakRssBytes: run.peakRssBytes };
 }
 
 function htmlFiles(dir: string): { file: string; bytes: number }[] {
@@ -107,7 +83,7 @@ export async function runContract(contract: string, work: string): Promise<Contr
     bytes: 0,
   });
   return {
-    sync: { seconds: sync.seconds, peakRssBytes: sync.peakRssBytes },
+    sync,
     build,
     operations: model.operations.length,
     missingPages,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureContracts, modelOf } from './fixtures.ts';
+import { buildModel, PAGE_NODE_BUDGET } from '../../src/model/build.ts';
+import type { SchemaNode } from '../../src/model/types.ts';
+import { fixtureContracts, MODEL_OPTIONS, modelOf } from './fixtures.ts';
 
 // Contracts real teams have (tests/fixtures/contracts/README.md): each builds, and every
 // operation's page resolves, whatever the contract does with $ref keys, versions, tags or cycles.
@@ -51,5 +53,45 @@ describe('contracts the pipeline must take', () => {
       const model = byName(name);
       for (const operation of model.operations) expect(() => model.detail(operation)).not.toThrow();
     }
+  });
+});
+
+/** Ten schemas that each embed the next three (Stripe's expandable objects, in small). */
+function embedding(): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  for (let i = 0; i < 10; i += 1) {
+    const properties: Record<string, unknown> = { id: { type: 'string' }, name: { type: 'string' } };
+    for (let j = 1; j <= 3; j += 1)
+      properties[`s${(i + j) % 10}`] = { $ref: `#/components/schemas/S${(i + j) % 10}` };
+    schemas[`S${i}`] = { type: 'object', properties };
+  }
+  const ok = {
+    description: 'OK',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } },
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Embedding', version: '1' },
+    paths: { '/s': { get: { operationId: 'get', responses: { '200': ok } } } },
+    components: { schemas },
+  };
+}
+
+function nodes(node: SchemaNode): number {
+  return 1 + (node.properties ?? []).reduce((sum, field) => sum + nodes(field.schema), 0);
+}
+
+describe('pages stay bounded when schemas embed each other', () => {
+  it(`an operation expands at most ${PAGE_NODE_BUDGET} schema nodes, linking to the schemas it stops at`, () => {
+    const model = buildModel(embedding(), MODEL_OPTIONS);
+    const [operation] = model.operations;
+    if (operation === undefined) throw new Error('no operation');
+    const schema = model.detail(operation).responses[0]?.content[0]?.schema;
+    if (schema === undefined) throw new Error('no schema');
+    // At depth 6 it would be 3^6 embedded objects deep; the budget takes depth down until it fits.
+    expect(nodes(schema)).toBeLessThanOrEqual(PAGE_NODE_BUDGET);
+    expect(JSON.stringify(schema)).toContain('"truncated":true');
+    const page = model.schemaNode({ name: 'S0', slug: 'x', usedBy: [] });
+    expect(nodes(page)).toBeLessThanOrEqual(PAGE_NODE_BUDGET);
   });
 });
