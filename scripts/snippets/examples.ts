@@ -4,9 +4,8 @@
  * OpenAPI 3.1 schemas are JSON Schema 2020-12; 3.0 schemas are the draft-04-like dialect with
  * `nullable` and boolean `exclusiveMinimum`, validated with Ajv's draft-07 mode after a rewrite.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { contractValidator } from '../../src/model/validator.ts';
 import type { Contract } from './contract.ts';
 
 export interface ExampleProblem {
@@ -175,59 +174,6 @@ function schemaExamples(document: unknown, pointer: string, samples: Sample[]): 
     if (isRecord(schema[key])) schemaExamples(document, child(pointer, key), samples);
 }
 
-/**
- * OpenAPI 3.0 → draft-07 spellings Ajv understands: boolean `exclusiveMinimum`/`exclusiveMaximum`
- * become numbers. `nullable` is understood by Ajv itself. Returns a rewritten copy.
- */
-export function normalizeOpenApi30(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(normalizeOpenApi30);
-  if (!isRecord(node)) return node;
-  const copy: Json = {};
-  for (const [key, value] of Object.entries(node)) copy[key] = normalizeOpenApi30(value);
-  for (const [flag, bound] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
-    if (typeof copy[flag] !== 'boolean') continue;
-    if (copy[flag] === true && typeof copy[bound] === 'number') {
-      copy[flag] = copy[bound];
-      delete copy[bound];
-    } else {
-      delete copy[flag];
-    }
-  }
-  return copy;
-}
-
-const contractId = 'urn:ocpplab:contract';
-
-function createValidator(contract: Contract) {
-  const options = { strict: false, allErrors: true, validateSchema: false, logger: false } as const;
-  const ajv = contract.version === '3.1' ? new Ajv2020(options) : new Ajv(options);
-  addFormats(ajv);
-  // OpenAPI's own formats: numeric widths are checked, the others are annotations.
-  ajv.addFormat('int32', {
-    type: 'number',
-    validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31,
-  });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  for (const name of ['float', 'double']) ajv.addFormat(name, { type: 'number', validate: () => true });
-  for (const name of ['byte', 'binary', 'password']) ajv.addFormat(name, true);
-  const root = contract.version === '3.1' ? contract.document : normalizeOpenApi30(contract.document);
-  ajv.addSchema({ ...(isRecord(root) ? root : {}), $id: contractId });
-  const cache = new Map<string, ValidateFunction>();
-  return (schemaPointer: string): ValidateFunction => {
-    let validate = cache.get(schemaPointer);
-    if (!validate) {
-      validate = ajv.compile({
-        $ref: `${contractId}#${schemaPointer.split('/').map(encodeURIComponent).join('/')}`,
-      });
-      cache.set(schemaPointer, validate);
-    }
-    return validate;
-  };
-}
-
 function describe(errors: readonly ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .map((error) => `${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}`)
@@ -235,7 +181,7 @@ function describe(errors: readonly ErrorObject[] | null | undefined): string {
 }
 
 export function checkContractExamples(contract: Contract): ExampleReport {
-  const validatorFor = createValidator(contract);
+  const validatorFor = contractValidator(contract.document, contract.version);
   const samples = collectSamples(contract.document);
   const problems: ExampleProblem[] = [];
   for (const sample of samples) {

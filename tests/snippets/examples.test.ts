@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { type Contract, parseContract } from '../../scripts/snippets/contract.ts';
-import {
-  checkContractExamples,
-  formatExampleProblem,
-  normalizeOpenApi30,
-} from '../../scripts/snippets/examples.ts';
+import { checkContractExamples, formatExampleProblem } from '../../scripts/snippets/examples.ts';
+import { normalizeOpenApi30 } from '../../src/model/validator.ts';
 
 const contractFile = new URL('../../openapi/openapi.json', import.meta.url);
 
