@@ -43,6 +43,9 @@ function titleOf(markdown: string, fallback: string): string {
   return /^# (.+)$/m.exec(markdown)?.[1]?.trim() ?? fallback;
 }
 
+/** Most distinct words of a query that a search looks up. */
+export const MAX_TERMS = 24;
+
 /** Full-text search over the twins: titles and headings weigh more than body text. */
 export class DocsIndex {
   readonly pages: ReadonlyMap<string, DocPage>;
@@ -68,10 +71,24 @@ export class DocsIndex {
     );
   }
 
-  search(query: string, limit: number): SearchHit[] {
-    let results = this.#search.search(query);
+  /**
+   * The best pages for a query. Work is bounded by the query, not only by its length: at most
+   * `MAX_TERMS` distinct words are looked up, and only words of five letters or more are matched
+   * fuzzily (each fuzzy word walks the whole term tree), so no query holds the server up.
+   */
+  search(query: string, limit: number, section: 'all' | 'guides' | 'reference' = 'all'): SearchHit[] {
+    const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? [])].slice(0, MAX_TERMS);
+    if (terms.length === 0) return [];
+    const bounded = terms.join(' ');
+    const inSection = (id: string) =>
+      section === 'all' || (section === 'reference') === id.startsWith('/api-reference/');
+    const options = {
+      filter: (result: { id: string }) => inSection(result.id),
+      fuzzy: (term: string) => (term.length >= 5 ? 0.15 : false),
+    };
+    let results = this.#search.search(bounded, options);
     // Every term rarely matches a long question; fall back to any term.
-    if (results.length === 0) results = this.#search.search(query, { combineWith: 'OR' });
+    if (results.length === 0) results = this.#search.search(bounded, { ...options, combineWith: 'OR' });
     return results.slice(0, limit).map((result) => {
       const page = this.pages.get(result.id);
       return {
