@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { hostFiles } from './scripts/build/host-files.ts';
 import { linkCheck } from './scripts/guides/link-check.ts';
 import { resolveConfig } from './src/config.ts';
 import { guideSidebarItems } from './src/guides.ts';
@@ -46,6 +47,8 @@ export default defineConfig({
         SiteTitle: './src/components/SiteTitle.astro',
         // "View as Markdown" and "Copy page" under every title.
         PageTitle: './src/components/PageTitle.astro',
+        // Every page's <head> names its Markdown twin (rel="alternate" type="text/markdown").
+        Head: './src/components/Head.astro',
         // The frame around every page's content, with lean markup: on an operation page it was
         // half of the page's bytes. Styles and icons in src/styles/frame.css.
         ThemeProvider: './src/components/frame/ThemeProvider.astro',
@@ -71,5 +74,7 @@ export default defineConfig({
       ],
     }),
     links.finish,
+    // Brotli and gzip copies of text files and the `_headers` of static hosts, after the rest.
+    hostFiles(),
   ],
 });

@@ -1,11 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import Negotiator from 'negotiator';
 import sirv from 'sirv';
+import { twinPath } from '../components/page-actions/twin-path.ts';
+import { ContractIndex } from './contract.ts';
 import { DocsIndex, readTwins } from './docs-index.ts';
 import { createMcpServer } from './mcp.ts';
 
 export const MCP_PATH = '/_mcp/server';
+/** Largest MCP request body the server reads; a larger one is answered 413 unread. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Hashed build assets never change under their name; pages and twins are revalidated. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_PAGE = 'public, max-age=300, must-revalidate';
 
 export interface ServeOptions {
   distDir: string;
@@ -16,44 +27,103 @@ export interface ServeOptions {
   version: string;
 }
 
+/** Whether a request's `Accept` prefers Markdown: `text/markdown` first, or `text/plain` with no HTML. */
+export function prefersMarkdown(accept: string | undefined): boolean {
+  if (accept === undefined) return false;
+  const types = new Negotiator({ headers: { accept } }).mediaTypes([
+    'text/html',
+    'text/markdown',
+    'text/plain',
+  ]);
+  if (types[0] === 'text/markdown') return true;
+  return types[0] === 'text/plain' && !types.includes('text/html');
+}
+
+// Browsers name text/html; curl and agents that accept anything get the short plain-text answer.
+function wantsHtml(accept: string | undefined): boolean {
+  if (accept === undefined) return false;
+  return new Negotiator({ headers: { accept } }).mediaTypes().includes('text/html');
+}
+
 /**
- * Serves the built site and the MCP endpoint. Static files go through sirv;
- * `/_mcp/server` speaks MCP's Streamable HTTP transport, statelessly (a fresh
- * server per request, as the protocol allows), so there is no session to leak.
+ * Serves the built site and the MCP endpoint. Static files go through sirv (with the brotli and
+ * gzip copies the build writes next to each text file); a page is answered as its Markdown twin
+ * when the request prefers Markdown; `/_mcp/server` speaks MCP's Streamable HTTP transport,
+ * statelessly (a fresh server per request, as the protocol allows), so there is no session to leak.
  */
 export async function startServer(
   options: ServeOptions,
 ): Promise<{ server: Server; url: string; pages: number }> {
   const index = new DocsIndex(readTwins(options.distDir));
+  const contract = ContractIndex.fromDist(options.distDir, options.site);
+  const notFoundPage = join(options.distDir, '404.html');
+  const notFoundHtml = existsSync(notFoundPage) ? readFileSync(notFoundPage) : undefined;
+  // Responses whose body depends on `Accept` (a page or its twin): sirv sets `Vary` itself, so
+  // the negotiated ones are remembered here and get the fuller header in `setHeaders`.
+  const negotiated = new WeakSet<ServerResponse>();
   const statics = sirv(options.distDir, {
     dev: false,
     etag: true,
+    gzip: true,
+    brotli: true,
     extensions: ['html'],
     setHeaders(res, pathname) {
+      if (negotiated.has(res)) res.setHeader('Vary', 'Accept, Accept-Encoding');
+      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? CACHE_IMMUTABLE : CACHE_PAGE);
       if (pathname.endsWith('.md')) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
       if (pathname.endsWith('.txt')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     },
   });
-  const notFound = (res: ServerResponse) => {
+  const notFound = (req: IncomingMessage, res: ServerResponse) => {
     res.statusCode = 404;
+    res.setHeader('Cache-Control', 'no-cache');
+    if (notFoundHtml !== undefined && wantsHtml(req.headers.accept)) {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(req.method === 'HEAD' ? undefined : notFoundHtml);
+      return;
+    }
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end('Not found. The index of every page is at /llms.txt.\n');
+    res.end(req.method === 'HEAD' ? undefined : 'Not found. The index of every page is at /llms.txt.\n');
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      res.statusCode = 400;
+      res.end('Bad request: the URL cannot be read.\n');
+      return;
+    }
     if (path === MCP_PATH || path === `${MCP_PATH}/`) {
-      void handleMcp(req, res, index, options).catch((error: unknown) => {
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.end(
-            JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: String(error) }, id: null }),
-          );
-        }
+      void handleMcp(req, res, index, contract, options).catch(() => {
+        if (!res.headersSent) jsonRpcError(res, 500, -32603, 'The server failed to answer this request.');
       });
       return;
     }
-    statics(req, res, () => notFound(res));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.setHeader('Allow', 'GET, HEAD');
+      res.end('Method not allowed: the site is read with GET.\n');
+      return;
+    }
+    const isPage = !/\.[a-z0-9]+$/i.test(path) || path.endsWith('.html');
+    if (isPage) {
+      let twin = '';
+      try {
+        twin = twinPath(path);
+      } catch {
+        // A malformed %-escape names no page; sirv answers it as not found.
+      }
+      const hasTwin = index.pages.has(twin);
+      if (hasTwin) negotiated.add(res);
+      if (hasTwin && prefersMarkdown(req.headers.accept)) {
+        req.url = twin;
+      } else if (hasTwin) {
+        res.setHeader('Link', `<${twin}>; rel="alternate"; type="text/markdown"`);
+      }
+    }
+    statics(req, res, () => notFound(req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,22 +133,58 @@ export async function startServer(
   return { server, url: `http://${options.host}:${port}`, pages: index.pages.size };
 }
 
-async function handleMcp(req: IncomingMessage, res: ServerResponse, index: DocsIndex, options: ServeOptions) {
+function jsonRpcError(res: ServerResponse, status: number, code: number, message: string) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+}
+
+/** The request body as parsed JSON, or an answer already sent (413 past the limit, 400 for bad JSON). */
+async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ body: unknown } | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    jsonRpcError(res, 413, -32600, `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`);
+    req.resume();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      jsonRpcError(res, 413, -32600, `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`);
+      req.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  try {
+    return { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    jsonRpcError(res, 400, -32700, 'Parse error: the request body is not JSON.');
+    return undefined;
+  }
+}
+
+async function handleMcp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  index: DocsIndex,
+  contract: ContractIndex | undefined,
+  options: ServeOptions,
+) {
   if (req.method !== 'POST') {
     // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
-    res.statusCode = 405;
     res.setHeader('Allow', 'POST');
-    res.setHeader('Content-Type', 'application/json');
-    res.end(
-      JSON.stringify({
-        jsonrpc: '2.0',
-        error: { code: -32000, message: 'Method not allowed: send MCP requests with POST.' },
-        id: null,
-      }),
-    );
+    jsonRpcError(res, 405, -32000, 'Method not allowed: send MCP requests with POST.');
     return;
   }
-  const mcp = createMcpServer(index, options.site, options.version);
+  const read = await readJsonBody(req, res);
+  if (read === undefined) return;
+  const mcp = createMcpServer(index, contract, options.site, options.version);
   // No session id generator: the transport runs stateless.
   const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
   res.on('close', () => {
@@ -86,5 +192,5 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, index: DocsI
     void mcp.close();
   });
   await mcp.connect(transport);
-  await transport.handleRequest(req, res);
+  await transport.handleRequest(req, res, read.body);
 }

@@ -1,0 +1,122 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_IMMUTABLE, CACHE_PAGE, prefersMarkdown } from '../../src/server/http.ts';
+import { ASSET, FILES, type FixtureSite, serveFixtureSite } from './fixture-site.ts';
+
+let site: FixtureSite;
+
+beforeAll(async () => {
+  site = await serveFixtureSite();
+});
+
+afterAll(async () => {
+  await site.close();
+});
+
+/** A raw request (fetch would decompress bodies and hide Content-Encoding). */
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${site.base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('content negotiation', () => {
+  it('answers a page with its twin when Markdown is preferred', async () => {
+    for (const accept of ['text/markdown', 'text/markdown, text/html;q=0.5', 'text/plain']) {
+      const response = await raw('/quickstart/', { Accept: accept });
+      expect(response.status, accept).toBe(200);
+      expect(response.headers['content-type']).toBe('text/markdown; charset=utf-8');
+      expect(response.headers.vary).toBe('Accept, Accept-Encoding');
+      expect(response.body.toString()).toBe(FILES['quickstart.md']);
+    }
+  });
+
+  it('answers browsers with HTML that links its twin', async () => {
+    const response = await raw('/quickstart/', { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    expect(response.headers['content-type']).toBe('text/html;charset=utf-8');
+    expect(response.headers.link).toBe('</quickstart.md>; rel="alternate"; type="text/markdown"');
+    expect(response.headers.vary).toBe('Accept, Accept-Encoding');
+    expect(response.body.toString()).toBe(FILES['quickstart/index.html']);
+    expect((await raw('/', { Accept: 'text/markdown' })).body.toString()).toBe(FILES['index.md']);
+  });
+
+  it('reads Accept as RFC 9110 says', () => {
+    expect(prefersMarkdown('text/html, text/markdown;q=0.9')).toBe(false);
+    expect(prefersMarkdown('text/plain, text/html')).toBe(false);
+    expect(prefersMarkdown('*/*')).toBe(false);
+    expect(prefersMarkdown(undefined)).toBe(false);
+  });
+});
+
+describe('serving', () => {
+  it('serves the 404 page to browsers and plain text to others, with status 404', async () => {
+    const browser = await raw('/nope/', { Accept: 'text/html' });
+    expect(browser.status).toBe(404);
+    expect(browser.body.toString()).toBe(FILES['404.html']);
+    const agent = await raw('/nope/', { Accept: '*/*' });
+    expect(agent.status).toBe(404);
+    expect(agent.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(agent.body.toString()).toBe('Not found. The index of every page is at /llms.txt.\n');
+  });
+
+  it('sends the brotli or gzip copy to clients that accept it', async () => {
+    const br = await raw('/_astro/app.Ab12Cd34.js', { 'Accept-Encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    expect(brotliDecompressSync(br.body).toString()).toBe(ASSET);
+    const gz = await raw('/_astro/app.Ab12Cd34.js', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(ASSET);
+    const plain = await raw('/_astro/app.Ab12Cd34.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(ASSET);
+  });
+
+  it('caches hashed assets for a year and revalidates pages and twins', async () => {
+    expect((await raw('/_astro/app.Ab12Cd34.js')).headers['cache-control']).toBe(CACHE_IMMUTABLE);
+    expect(CACHE_IMMUTABLE).toBe('public, max-age=31536000, immutable');
+    expect((await raw('/quickstart/')).headers['cache-control']).toBe(CACHE_PAGE);
+    expect((await raw('/quickstart.md')).headers['cache-control']).toBe(CACHE_PAGE);
+  });
+
+  it('answers a repeated request with 304 when its ETag matches', async () => {
+    const first = await raw('/quickstart.md');
+    const etag = String(first.headers.etag);
+    expect(etag).not.toBe('undefined');
+    const again = await raw('/quickstart.md', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const head = await raw('/quickstart/', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(
+      String(Buffer.byteLength(FILES['quickstart/index.html'] ?? '')),
+    );
+    expect(head.body.length).toBe(0);
+  });
+
+  it('refuses other methods on pages', async () => {
+    const post = await raw('/quickstart/', {}, 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('survives a malformed escape in a path', async () => {
+    expect((await raw('/%E0%A4%A/')).status).toBe(404);
+    expect((await raw('/')).status).toBe(200);
+  });
+});
