@@ -1,6 +1,7 @@
 // `npm run bench [-- --sizes 100,1000,3000] [--keep]`: builds the site from
 // synthetic contracts of each size and prints one table row per size.
 // `npm run bench -- --corpus [--only a,b] [--no-peer]`: the corpus instead (scripts/bench/corpus.ts).
+// `npm run bench -- --load [--dist dist]`: a loopback load test of the server (scripts/bench/load.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { resolveConfig } from '../../src/config.ts';
 import { buildSite } from './build.ts';
 import { syntheticContract } from './contract.ts';
 import { benchCorpus } from './corpus.ts';
+import { benchLoad } from './load.ts';
 import { reports } from './reports/index.ts';
 import { markdownTable } from './table.ts';
 import { contractTokenLines } from './tokens.ts';
@@ -25,6 +27,10 @@ function parseSizes(argv: string[]): number[] {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--load')) {
+    await benchLoad(process.argv.slice(2));
+    return;
+  }
   if (process.argv.includes('--corpus')) {
     await benchCorpus(process.argv.slice(2));
     return;

@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Server as McpProtocolServer } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import Negotiator from 'negotiator';
 import sirv from 'sirv';
 import { twinPath } from '../components/page-actions/twin-path.ts';
 import { ContractIndex } from './contract.ts';
 import { DocsIndex, readTwins } from './docs-index.ts';
-import { createMcpServer } from './mcp.ts';
+import { mcpServerFactory } from './mcp.ts';
 
 export const MCP_PATH = '/_mcp/server';
 /** Largest MCP request body the server reads; a larger one is answered 413 unread. */
@@ -56,6 +57,7 @@ export async function startServer(
 ): Promise<{ server: Server; url: string; pages: number }> {
   const index = new DocsIndex(readTwins(options.distDir));
   const contract = ContractIndex.fromDist(options.distDir, options.site);
+  const mcpServer = mcpServerFactory(index, contract, options.site, options.version);
   const notFoundPage = join(options.distDir, '404.html');
   const notFoundHtml = existsSync(notFoundPage) ? readFileSync(notFoundPage) : undefined;
   // Responses whose body depends on `Accept` (a page or its twin): sirv sets `Vary` itself, so
@@ -96,7 +98,7 @@ export async function startServer(
       return;
     }
     if (path === MCP_PATH || path === `${MCP_PATH}/`) {
-      void handleMcp(req, res, index, contract, options).catch(() => {
+      void handleMcp(req, res, mcpServer).catch(() => {
         if (!res.headersSent) jsonRpcError(res, 500, -32603, 'The server failed to answer this request.');
       });
       return;
@@ -169,13 +171,7 @@ async function readJsonBody(
   }
 }
 
-async function handleMcp(
-  req: IncomingMessage,
-  res: ServerResponse,
-  index: DocsIndex,
-  contract: ContractIndex | undefined,
-  options: ServeOptions,
-) {
+async function handleMcp(req: IncomingMessage, res: ServerResponse, mcpServer: () => McpProtocolServer) {
   if (req.method !== 'POST') {
     // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
     res.setHeader('Allow', 'POST');
@@ -184,7 +180,7 @@ async function handleMcp(
   }
   const read = await readJsonBody(req, res);
   if (read === undefined) return;
-  const mcp = createMcpServer(index, contract, options.site, options.version);
+  const mcp = mcpServer();
   // No session id generator: the transport runs stateless.
   const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
   res.on('close', () => {

@@ -49,16 +49,12 @@ const invalid = (message: string) => new RpcError(ErrorCode.InvalidParams, messa
  * unknown tool or invalid arguments into a tool result with `isError`, and advertises
  * `tools.listChanged`, which a stateless server never sends.
  */
-export function createMcpServer(
+export function mcpServerFactory(
   index: DocsIndex,
   contract: ContractIndex | undefined,
   site: string,
   version: string,
-): Server {
-  const server = new Server(
-    { name: 'ocpplab-docs', version },
-    { capabilities: { tools: {}, resources: {} } },
-  );
+): () => Server {
   const link = (path: string) => `${site}${path}`;
   const siteOrigin = new URL(site).origin;
 
@@ -256,7 +252,8 @@ export function createMcpServer(
   type Name = keyof typeof tools;
   const names = Object.keys(tools) as Name[];
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({
+  // Everything above is made once per site; a server per request (stateless) only binds it.
+  const toolList = {
     tools: names.map((name) => ({
       name,
       title: tools[name].title,
@@ -264,9 +261,8 @@ export function createMcpServer(
       inputSchema: z.toJSONSchema(tools[name].input, { io: 'input' }) as { type: 'object' },
       annotations: { readOnlyHint: true },
     })),
-  }));
-
-  server.setRequestHandler(CallToolRequestSchema, (request) => {
+  };
+  const callTool = (request: { params: { name: string; arguments?: Record<string, unknown> } }) => {
     const name = request.params.name;
     if (!Object.hasOwn(tools, name))
       throw invalid(`Unknown tool "${name}". This server has: ${names.join(', ')} (see tools/list).`);
@@ -279,24 +275,32 @@ export function createMcpServer(
       throw invalid(`Invalid arguments for ${name}: ${problems}. See its inputSchema in tools/list.`);
     }
     return textResult(tool.run(parsed.data));
-  });
-
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({
+  };
+  const resourceList = {
     resources: [...index.pages.values()].map((page) => ({
       uri: link(page.path),
       name: page.path,
       title: page.title,
       mimeType: 'text/markdown',
     })),
-  }));
-
-  server.setRequestHandler(ReadResourceRequestSchema, (request) => {
+  };
+  const readResource = (request: { params: { uri: string } }) => {
     const uri = request.params.uri;
     if (uri.length > MAX_REFERENCE)
       throw invalid(`The resource URI is longer than ${MAX_REFERENCE} characters.`);
     const page = findPage(uri);
     return { contents: [{ uri: link(page.path), mimeType: 'text/markdown', text: page.markdown }] };
-  });
+  };
 
-  return server;
+  return () => {
+    const server = new Server(
+      { name: 'ocpplab-docs', version },
+      { capabilities: { tools: {}, resources: {} } },
+    );
+    server.setRequestHandler(ListToolsRequestSchema, () => toolList);
+    server.setRequestHandler(CallToolRequestSchema, callTool);
+    server.setRequestHandler(ListResourcesRequestSchema, () => resourceList);
+    server.setRequestHandler(ReadResourceRequestSchema, readResource);
+    return server;
+  };
 }
