@@ -5,6 +5,7 @@ const SITE_TESTS = [
   'tests/reference/site.test.ts',
   'tests/markdown/site.test.ts',
   'tests/frame/site.test.ts',
+  'tests/frame/page-menu.test.ts',
 ];
 
 export default defineConfig({

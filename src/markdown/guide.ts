@@ -125,6 +125,11 @@ function component(node: JsxElement, context: GuideContext): RootContent[] {
     }
     case 'Icon':
       return [];
+    // Audience blocks (src/components/audience/): the twin is what agents read.
+    case 'ForAgents':
+      return children;
+    case 'ForHumans':
+      return [];
     default:
       // CardGrid, Steps, FileTree, unknown components and HTML-like tags: their content is the point.
       return children;

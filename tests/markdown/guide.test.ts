@@ -64,4 +64,10 @@ describe('metaValue', () => {
     expect(metaValue("no-run='why' title=short", 'title')).toBe('short');
     expect(metaValue('frame="none"', 'title')).toBeUndefined();
   });
+
+  it('keep what is written for agents and drop what is written for people', () => {
+    const source =
+      'Intro.\n\n<ForAgents>\n1. Call `GET /health`.\n</ForAgents>\n\n<ForHumans>\nTake your time.\n</ForHumans>\n';
+    expect(guideMarkdown(source, { site: SITE, slug: '' })).toBe('Intro.\n\n1. Call `GET /health`.');
+  });
 });
