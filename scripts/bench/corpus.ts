@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { selectedContracts } from '../corpus/cli.ts';
 import { type ContractRun, runContract } from '../corpus/run.ts';
 import { syntheticContract } from './contract.ts';
-import { megabytes } from './reports/units.ts';
+import { kilobytes, megabytes } from './reports/units.ts';
 import { markdownTable } from './table.ts';
 
 const PEER = path.resolve(import.meta.dirname, '../../../shared/peer/build.sh');
@@ -129,7 +129,7 @@ export async function benchCorpus(argv: string[]): Promise<void> {
             : typeof peer === 'string'
               ? [peer, '', '']
               : [
-                  `${peer.seconds.toFixed(1)} s`,
+                  `${peer.seconds.toFixed(1)} s${peer.exit === 0 ? '' : ` (exit ${peer.exit})`}`,
                   `${peer.distMb} MB`,
                   `${(run.build.seconds / peer.seconds).toFixed(2)}×`,
                 ];
@@ -141,7 +141,7 @@ export async function benchCorpus(argv: string[]): Promise<void> {
           `${run.build.seconds.toFixed(1)} s`,
           mb(run.build.peakRssBytes),
           mb(run.distBytes),
-          mb(run.largestPageBytes),
+          kilobytes(run.largestPageBytes),
           ...peerCells,
           verdict(name, run, peer),
         ]);

@@ -3,7 +3,7 @@
 // per large contract), not part of `npm test`. Prints one line per contract, then the count.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { megabytes } from '../bench/reports/units.ts';
+import { kilobytes, megabytes } from '../bench/reports/units.ts';
 import { type Materialised, materialise } from './fetch.ts';
 import { readManifest } from './manifest.ts';
 import { type ContractRun, runContract } from './run.ts';
@@ -25,7 +25,7 @@ export function selectedContracts(argv: string[]): Materialised[] {
 
 export function summaryLine(name: string, run: ContractRun): string {
   const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : megabytes(bytes));
-  return `${name}: ${run.operations} operations; sync ${run.sync.seconds.toFixed(1)} s ${mb(run.sync.peakRssBytes)}; build ${run.build.seconds.toFixed(1)} s ${mb(run.build.peakRssBytes)}; dist ${mb(run.distBytes)}, largest page ${mb(run.largestPageBytes)} (${run.largestPage})`;
+  return `${name}: ${run.operations} operations; sync ${run.sync.seconds.toFixed(1)} s ${mb(run.sync.peakRssBytes)}; build ${run.build.seconds.toFixed(1)} s ${mb(run.build.peakRssBytes)}; dist ${mb(run.distBytes)}, largest page ${kilobytes(run.largestPageBytes)} (${run.largestPage})`;
 }
 
 async function main(): Promise<number> {

@@ -51,7 +51,9 @@ function htmlFiles(dir: string): { file: string; bytes: number }[] {
 }
 
 /** Syncs `contract` into a new project under `work`, builds it, checks its pages. */
-export async function runContract(contract: string, work: string): Promise<ContractRun> {
+export async function runContract(given: string, work: string): Promise<ContractRun> {
+  // The sync runs in the project directory: relative paths would be read from there.
+  const contract = path.resolve(given);
   const project = path.join(work, 'project');
   mkdirSync(project, { recursive: true });
   cpSync(path.join(ROOT, 'redocly.yaml'), path.join(project, 'redocly.yaml'));

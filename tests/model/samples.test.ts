@@ -84,7 +84,8 @@ const TYPES_CANNOT_HOLD: Readonly<Record<string, Readonly<Record<string, string>
   'readme-discriminators': {
     'patch /discriminator-with-no-mapping':
       'the contract gives `discrim` an enum that disagrees with the implicit mapping (schema names), which the types follow',
-    'patch /mapping-with-duplicate-schemas': 'the same enum, against a mapping of several values to one schema',
+    'patch /mapping-with-duplicate-schemas':
+      'the same enum, against a mapping of several values to one schema',
   },
   'crafted-openapi-3.2': {
     'query /books':
