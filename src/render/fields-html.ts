@@ -3,7 +3,7 @@ import type { Discriminator, Parameter, SchemaNode } from '../model/types.ts';
 import { escapeHtml } from './highlight.ts';
 import type { ReferenceLinks } from './links.ts';
 import { renderMarkdown } from './markdown-html.ts';
-import { childrenTitle, hasChildren, memberNode } from './schema-tree.ts';
+import { hasChildren, memberNode } from './schema-tree.ts';
 
 /**
  * Field lists as HTML strings: the largest and most repeated part of a
@@ -31,6 +31,61 @@ export interface FieldListOptions {
   /** Show read-only / write-only markers (a schema's own page keeps both kinds of fields). */
   showAccess?: boolean;
   depth?: number;
+  /**
+   * The anchor of the place this list sits in (`body`, `query`, `response-200`): each field's
+   * anchor is this path, a dot and its name (`body.coordinates.latitude`). Members of array items
+   * and map values continue their field's path without a marker (`body.connectors.id` for the `id`
+   * of each item of `connectors`); a variant's members go under its name (`body.shape.Circle.radius`).
+   */
+  path?: string;
+  /** What this page has listed so far; one per page, shared by all its field lists. */
+  page?: FieldPage;
+}
+
+/**
+ * Keeps a page's size flat in schema depth. A named schema's members are listed once per page,
+ * where it first occurs; a later occurrence links to that first one (a reader reaches the same
+ * fields in one click, a deep link opens them). Once a page's field lists pass `budget` bytes,
+ * nested named schemas link to their own schema page instead of expanding, which applies the
+ * same rule there: every field of the contract stays reachable, and no page grows with the depth
+ * or the breadth of the schemas it reaches. The Markdown twins are not concerned: they stay
+ * complete on their own.
+ */
+export interface FieldPage {
+  /** Schema name → anchor of its first expansion on this page. */
+  readonly seen: Map<string, string>;
+  /** Bytes of field markup written so far. */
+  bytes: number;
+  readonly budget: number;
+}
+
+/** Field markup a page may hold before nested named schemas link to their own pages. */
+export const FIELD_PAGE_BUDGET = 48_000;
+
+export function fieldPage(budget = FIELD_PAGE_BUDGET): FieldPage {
+  return { seen: new Map(), bytes: 0, budget };
+}
+
+/** The anchor of a field at `path`: no whitespace, so it stays one token in a URL's fragment. */
+export function fieldAnchor(path: string, name: string): string {
+  const part = name.replace(/\s+/g, '-');
+  return path === '' ? part : `${path}.${part}`;
+}
+
+/** Number of fields (or variants) a node's nested list shows. */
+function childCount(node: SchemaNode): number {
+  const properties = node.properties?.length ?? 0;
+  if (properties > 0) return properties;
+  if (node.variants !== undefined) return node.variants.options.length;
+  const member = memberNode(node);
+  return member === undefined ? 0 : childCount(member);
+}
+
+/** `Show 4 fields of <code>coordinates</code>`: the toggle of a nested list. */
+function childrenSummary(node: SchemaNode, name: string): string {
+  const count = childCount(node);
+  const noun = node.variants !== undefined && (node.properties?.length ?? 0) === 0 ? 'variant' : 'field';
+  return `Show ${count} ${noun}${count === 1 ? '' : 's'} of <code>${escapeHtml(name)}</code>`;
 }
 
 const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
@@ -115,16 +170,57 @@ function schemaLink(name: string | undefined, links: ReferenceLinks): string {
     : `<a href="${escapeAttribute(href)}">${escapeHtml(name)}</a>`;
 }
 
-/** A field's nested list under a toggle, when it has one. */
+/** A field's nested list under a toggle, when it has one; a link where it is listed elsewhere. */
 function childrenHtml(
   node: SchemaNode,
+  name: string,
   links: ReferenceLinks,
-  options: Required<FieldListOptions>,
+  options: Settings,
   open: boolean,
 ): string {
   if (!hasChildren(node)) return '';
-  const nested = fieldsHtml(node, links, { ...options, depth: options.depth + 1 });
-  return `<details class="f-c"${open ? ' open' : ''}><summary>${childrenTitle(node)}</summary>${nested}</details>`;
+  const deeper = { ...options, depth: options.depth + 1 };
+  // A recursive or depth-limited node is a one-line link: nothing to fold.
+  const member = memberNode(node);
+  const stop = (candidate: SchemaNode | undefined) =>
+    candidate?.recursive === true || candidate?.truncated === true;
+  if (stop(node) || ((node.properties?.length ?? 0) === 0 && node.variants === undefined && stop(member))) {
+    return fieldsHtml(node, links, deeper);
+  }
+  const elsewhere = elsewhereHtml(node, links, options);
+  if (elsewhere !== undefined) return elsewhere;
+  const nested = fieldsHtml(node, links, deeper);
+  return `<details class="f-c"${open ? ' open' : ''}><summary>${childrenSummary(node, name)}</summary>${nested}</details>`;
+}
+
+type Settings = Required<Omit<FieldListOptions, 'page'>> & { page: FieldPage };
+
+/**
+ * Where a nested named schema is not expanded again (see `FieldPage`): a link to its first
+ * expansion on this page, or to its schema page past the budget. Records the first expansion.
+ */
+function elsewhereHtml(node: SchemaNode, links: ReferenceLinks, options: Settings): string | undefined {
+  const name = node.ref ?? memberNode(node)?.ref;
+  if (name === undefined || node.recursive === true || node.truncated === true) return undefined;
+  const key = seenKey(options.path, name);
+  const first = options.page.seen.get(key);
+  if (first !== undefined) {
+    return `<p class="ref-note f-same">Fields of ${schemaLink(name, links)}: as listed <a href="#${escapeAttribute(first)}">above</a>.</p>`;
+  }
+  const href = links.schema(name);
+  if (options.page.bytes > options.page.budget && href !== undefined) {
+    return `<p class="ref-note">Fields of ${schemaLink(name, links)} are listed on its own page.</p>`;
+  }
+  options.page.seen.set(key, options.path);
+  return undefined;
+}
+
+/**
+ * A schema lists different members in a request (no read-only ones) and a response (no
+ * write-only ones): an occurrence only stands for another in the same direction.
+ */
+function seenKey(path: string, name: string): string {
+  return `${path.startsWith('response') ? 'out' : 'in'} ${name}`;
 }
 
 /**
@@ -134,9 +230,11 @@ function childrenHtml(
  * depth-limited nodes link to their schema page instead of expanding again.
  */
 export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: FieldListOptions = {}): string {
-  const settings: Required<FieldListOptions> = {
+  const settings: Settings = {
     showAccess: options.showAccess ?? false,
     depth: options.depth ?? 0,
+    path: options.path ?? '',
+    page: options.page ?? fieldPage(),
   };
   if (node.recursive === true) {
     return `<p class="ref-note ref-recursive">Recursive: a ${schemaLink(node.ref, links)} again, with the fields listed above.</p>`;
@@ -154,9 +252,18 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
     html += `<ul class="ref-fields" data-depth="${settings.depth}">`;
     for (const field of properties) {
       const schema = field.schema;
+      const anchor = fieldAnchor(settings.path, field.name);
       html += fieldItemHtml(field.name, schema, links, {
+        anchor,
+        page: settings.page,
         flags: flagsHtml(schema, field.required, settings.showAccess),
-        nested: childrenHtml(schema, links, settings, settings.depth === 0 && schema.variants !== undefined),
+        nested: childrenHtml(
+          schema,
+          field.name,
+          links,
+          { ...settings, path: anchor },
+          settings.depth === 0 && schema.variants !== undefined,
+        ),
       });
     }
     html += '</ul>';
@@ -178,7 +285,7 @@ function discriminatorHtml(discriminator: Discriminator, what: string, links: Re
 function variantsHtml(
   variants: NonNullable<SchemaNode['variants']>,
   links: ReferenceLinks,
-  options: Required<FieldListOptions>,
+  options: Settings,
 ): string {
   let html = '<div class="ref-variants">';
   if (variants.discriminator !== undefined) {
@@ -194,7 +301,8 @@ function variantsHtml(
     html += `<li class="ref-variant"><div class="f-h"><span class="ref-variant-name">${name}</span> ${typeHtml(variant.schema, links)}</div>`;
     html += markdownHtml(variant.schema.description, 3);
     html += factsHtml(variant.schema);
-    html += childrenHtml(variant.schema, links, options, false);
+    const path = fieldAnchor(options.path, variant.name);
+    html += childrenHtml(variant.schema, variant.name, links, { ...options, path }, false);
     html += '</li>';
   }
   return `${html}</ul></div>`;
@@ -206,8 +314,12 @@ export function schemaRootHtml(
   links: ReferenceLinks,
   options: FieldListOptions = {},
 ): string {
+  const path = options.path ?? '';
+  // The root's own schema counts as expanded here: a nested occurrence links back to this list.
+  if (node.ref !== undefined && path !== '') options.page?.seen.set(seenKey(path, node.ref), path);
+  const id = path === '' ? '' : ` id="${escapeAttribute(path)}"`;
   return (
-    `<div class="ref-schema"><p class="ref-schema-type">Type: ${typeHtml(node, links)}</p>` +
+    `<div class="ref-schema"${id}><p class="ref-schema-type">Type: ${typeHtml(node, links)}</p>` +
     markdownHtml(node.description, 3) +
     factsHtml(node) +
     fieldsHtml(node, links, options) +
@@ -226,6 +338,17 @@ export interface FieldItemParts {
   nested?: string;
   /** Attributes of the `<li>`, already escaped (` data-parameter="id"`). */
   attributes?: string;
+  /** The field's anchor (`body.coordinates.latitude`): its link control and its fragment target. */
+  anchor?: string;
+  /** The page whose field budget this line counts against. */
+  page?: FieldPage;
+}
+
+/** `<a id="body.x" href="#body.x">`: the field's fragment target and the control that copies its URL. */
+function anchorHtml(anchor: string | undefined, name: string): string {
+  if (anchor === undefined) return '';
+  const id = escapeAttribute(anchor);
+  return ` <a class="f-l" id="${id}" href="#${id}" aria-label="Link to field ${escapeAttribute(name)}"></a>`;
 }
 
 /** One field line: head (name, type, flags), description, facts, nested list. */
@@ -235,23 +358,30 @@ export function fieldItemHtml(
   links: ReferenceLinks,
   parts: FieldItemParts = {},
 ): string {
-  return (
-    `<li${parts.attributes ?? ''}><div class="f-h"><code class="f-n">${escapeHtml(name)}</code> ${typeHtml(node, links)}${parts.flags ?? ''}</div>` +
+  const own =
+    `<li${parts.attributes ?? ''}><div class="f-h"><code class="f-n">${escapeHtml(name)}</code> ${typeHtml(node, links)}${parts.flags ?? ''}${anchorHtml(parts.anchor, name)}</div>` +
     markdownHtml(parts.description ?? node.description, 3) +
-    factsHtml(node, parts.example) +
-    `${parts.nested ?? ''}</li>`
-  );
+    factsHtml(node, parts.example);
+  if (parts.page !== undefined) parts.page.bytes += own.length;
+  return `${own}${parts.nested ?? ''}</li>`;
 }
 
 /** One parameter as a field line, with its nested fields when its schema has members. */
-export function parameterHtml(parameter: Parameter, links: ReferenceLinks): string {
+export function parameterHtml(parameter: Parameter, links: ReferenceLinks, page = fieldPage()): string {
   const schema = parameter.schema;
   let flags = parameter.required ? ' <span class="f-req">required</span>' : '';
   if (parameter.deprecated || schema.deprecated) flags += ' <span class="f-dep">deprecated</span>';
-  const nested = hasChildren(schema)
-    ? `<details class="f-c"><summary>Fields</summary>${fieldsHtml(schema, links, { depth: 1 })}</details>`
-    : '';
+  const anchor = fieldAnchor(parameter.in, parameter.name);
+  const nested = childrenHtml(
+    schema,
+    parameter.name,
+    links,
+    { showAccess: false, depth: 0, path: anchor, page },
+    false,
+  );
   return fieldItemHtml(parameter.name, schema, links, {
+    anchor,
+    page,
     flags,
     description: parameter.description,
     example: { value: parameter.example.value },

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { ApiModel, MediaType, Parameter, Response } from '../../src/model/types.ts';
 import { readPage } from '../support/site.ts';
-import { expectedFieldNames } from './expected.ts';
+import { expectedFieldNames, type SeenSchemas } from './expected.ts';
 
 /**
  * Checks a built site against its model: every operation page shows its
@@ -32,13 +32,20 @@ function exampleText(media: MediaType, value: unknown): string {
     : (JSON.stringify(value, null, 2) ?? 'null');
 }
 
-function checkMedia(scope: Element, content: MediaType[], where: string) {
+function checkMedia(
+  scope: Element,
+  content: MediaType[],
+  where: string,
+  seen: SeenSchemas,
+  direction: 'in' | 'out',
+  examplesIn: Element = scope,
+) {
   const names = fieldNames(scope);
   const expected = content.flatMap((media) =>
-    media.schema === undefined ? [] : expectedFieldNames(media.schema),
+    media.schema === undefined ? [] : expectedFieldNames(media.schema, seen, direction),
   );
   expect(names, `${where}: field names`).toEqual(expected);
-  const blocks = codeTexts(scope);
+  const blocks = codeTexts(examplesIn);
   for (const media of content) {
     for (const example of media.examples) {
       expect(blocks, `${where}: example ${example.name ?? ''}`).toContain(exampleText(media, example.value));
@@ -46,8 +53,15 @@ function checkMedia(scope: Element, content: MediaType[], where: string) {
   }
 }
 
-function checkParameters(page: Element, parameters: Parameter[], where: string) {
+/** The side panel's examples of a status (Operation.astro, ResponseExamples.astro). */
+function statusExamples(page: Element, status: string): Element {
+  const panel = select(`.ref-panel .ref-status-example[data-status="${status}"]`, page);
+  return panel ?? page;
+}
+
+function checkParameters(page: Element, parameters: Parameter[], where: string, seen: SeenSchemas) {
   for (const parameter of parameters) {
+    expectedFieldNames(parameter.schema, seen, 'in', false);
     const row = select(`section[data-location="${parameter.in}"] [data-parameter="${parameter.name}"]`, page);
     expect(row, `${where}: ${parameter.in} parameter ${parameter.name}`).toBeDefined();
   }
@@ -56,7 +70,7 @@ function checkParameters(page: Element, parameters: Parameter[], where: string) 
 const responseSection = (page: Element, status: string) =>
   select(`section.ref-response[data-status="${status}"]`, page);
 
-function checkResponses(page: Element, responses: Response[], where: string) {
+function checkResponses(page: Element, responses: Response[], where: string, seen: SeenSchemas) {
   for (const response of responses) {
     const section = responseSection(page, response.status);
     expect(section, `${where}: response ${response.status}`).toBeDefined();
@@ -65,7 +79,14 @@ function checkResponses(page: Element, responses: Response[], where: string) {
     // and keeps its own examples; its generated example is the earlier one's.
     const same = select('[data-same-as]', section);
     if (same === undefined) {
-      checkMedia(section, response.content, `${where} ${response.status}`);
+      checkMedia(
+        section,
+        response.content,
+        `${where} ${response.status}`,
+        seen,
+        'out',
+        statusExamples(page, response.status),
+      );
       continue;
     }
     const source = responseSection(page, String(same.properties.dataSameAs));
@@ -76,16 +97,13 @@ function checkResponses(page: Element, responses: Response[], where: string) {
       ...media,
       examples: media.examples.filter((example) => !example.generated),
     }));
-    checkMedia(
-      source,
-      response.content.map((media) => ({ ...media, examples: [] })),
-      `${where} ${response.status}`,
-    );
+    // The source's own fields were checked where it was listed.
     for (const media of own) {
       for (const example of media.examples) {
-        expect(codeTexts(section), `${where} ${response.status}: example`).toContain(
-          exampleText(media, example.value),
-        );
+        expect(
+          codeTexts(statusExamples(page, response.status)),
+          `${where} ${response.status}: example`,
+        ).toContain(exampleText(media, example.value));
       }
     }
   }
@@ -101,13 +119,15 @@ export function checkOperations(model: ApiModel, outDir: string): void {
     if (summary.operationId !== undefined) {
       expect(toText(select('.ref-operation-id', page) ?? page), where).toBe(summary.operationId);
     }
-    checkParameters(page, detail.parameters, where);
+    const seen: SeenSchemas = new Set();
+    checkParameters(page, detail.parameters, where, seen);
     if (detail.requestBody !== undefined) {
       const body = select('section.ref-body', page);
       expect(body, `${where}: request body`).toBeDefined();
-      if (body !== undefined) checkMedia(body, detail.requestBody.content, `${where} request body`);
+      if (body !== undefined)
+        checkMedia(body, detail.requestBody.content, `${where} request body`, seen, 'in');
     }
-    checkResponses(page, detail.responses, where);
+    checkResponses(page, detail.responses, where, seen);
     const samples = select('.ref-samples', page);
     expect(samples, `${where}: code samples`).toBeDefined();
     if (samples !== undefined)
@@ -127,14 +147,16 @@ export function checkOperations(model: ApiModel, outDir: string): void {
 export function checkWebhooksAndSchemas(model: ApiModel, outDir: string): void {
   for (const webhook of model.webhooks) {
     const page = main(readPage(outDir, pageUrl(webhook.slug)));
-    checkParameters(page, webhook.parameters, webhook.name);
+    const seen: SeenSchemas = new Set();
+    checkParameters(page, webhook.parameters, webhook.name, seen);
     const payload = select('section.ref-body', page);
     if (webhook.requestBody !== undefined && payload !== undefined) {
-      checkMedia(payload, webhook.requestBody.content, `${webhook.name} payload`);
+      const examples = select('.ref-panel', page) ?? page;
+      checkMedia(payload, webhook.requestBody.content, `${webhook.name} payload`, seen, 'in', examples);
     } else {
       expect(payload).toBe(webhook.requestBody);
     }
-    checkResponses(page, webhook.responses, webhook.name);
+    checkResponses(page, webhook.responses, webhook.name, seen);
   }
   for (const schema of model.schemas) {
     const page = main(readPage(outDir, pageUrl(schema.slug)));

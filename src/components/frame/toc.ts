@@ -49,6 +49,10 @@ class StarlightToc extends HTMLElement {
       REACHED_MARGIN;
     let index = 0;
     for (const [at, target] of this.#targets.entries()) {
+      // A heading in a reference page's sticky side panel stays in view beside the others:
+      // it is never scrolled past, so it never marks where the reader is.
+      const panel = target.closest('.ref-panel');
+      if (panel !== null && getComputedStyle(panel).position === 'sticky') continue;
       if (target.getBoundingClientRect().top > reached) break;
       index = at;
     }
