@@ -6,6 +6,7 @@ const SITE_TESTS = [
   'tests/markdown/site.test.ts',
   'tests/frame/site.test.ts',
   'tests/frame/page-menu.test.ts',
+  'tests/reference/workspace.test.ts',
 ];
 
 export default defineConfig({
