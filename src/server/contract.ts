@@ -35,8 +35,8 @@ export interface OperationRow {
 export interface RequestToCheck {
   method: string;
   path: string;
-  query?: Record<string, string | string[]>;
-  headers?: Record<string, string>;
+  query?: Record<string, string | string[]> | undefined;
+  headers?: Record<string, string> | undefined;
   body?: unknown;
 }
 
@@ -78,7 +78,7 @@ export class ContractIndex {
     return new ContractIndex(readContract(file), site);
   }
 
-  operations(filter: { tag?: string; method?: string } = {}): OperationRow[] {
+  operations(filter: { tag?: string | undefined; method?: string | undefined } = {}): OperationRow[] {
     const tag = filter.tag?.toLowerCase();
     const method = filter.method?.toLowerCase();
     return this.model.operations

@@ -22,6 +22,9 @@ interface Tool<Shape extends z.ZodRawShape> {
   run(args: z.infer<z.ZodObject<Shape>>): string;
 }
 
+/** Declares a tool, inferring its arguments' type from its input schema. */
+const tool = <Shape extends z.ZodRawShape>(definition: Tool<Shape>): Tool<Shape> => definition;
+
 const textResult = (text: string) => ({ content: [{ type: 'text' as const, text }] });
 
 /**
@@ -96,7 +99,7 @@ export function mcpServerFactory(
   };
 
   const tools = {
-    search_docs: {
+    search_docs: tool({
       title: 'Search the OCPPLAB Gateway docs',
       description:
         'Full-text search over the guides and the API reference (every operation, webhook and schema). Returns page URLs with matching lines; read a page with get_page.',
@@ -120,8 +123,8 @@ export function mcpServerFactory(
           ? `No page matches "${query}". Try fewer or other words.`
           : hits.map((hit) => `## ${hit.title}\n${link(hit.path)}\n${hit.excerpt}`).join('\n\n');
       },
-    } satisfies Tool<z.ZodRawShape>,
-    get_page: {
+    }),
+    get_page: tool({
       title: 'Read a docs page as Markdown',
       description:
         'The complete Markdown of one page: a guide, or an API reference page with every parameter, field, example and code sample.',
@@ -135,8 +138,8 @@ export function mcpServerFactory(
           ),
       }),
       run: ({ url }) => findPage(url).markdown,
-    },
-    list_pages: {
+    }),
+    list_pages: tool({
       title: 'List the docs pages',
       description: 'Every page of the documentation with its title and URL.',
       input: z.object({
@@ -152,8 +155,8 @@ export function mcpServerFactory(
           .map((page) => `- [${page.title}](${link(page.path)})`);
         return lines.length > 0 ? lines.join('\n') : `No page under "${prefix}".`;
       },
-    },
-    list_operations: {
+    }),
+    list_operations: tool({
       title: 'List the API operations',
       description:
         'Every operation of the API: method, path, operationId, summary, tag and the URL of its reference page. Filter by tag or method.',
@@ -172,8 +175,8 @@ export function mcpServerFactory(
           )
           .join('\n');
       },
-    },
-    get_operation: {
+    }),
+    get_operation: tool({
       title: 'Read one API operation',
       description:
         'One operation: its reference page as Markdown (parameters, body, responses, errors, code samples), then its request and response JSON Schemas with $refs resolved one level (cycles marked x-circular).',
@@ -198,8 +201,8 @@ export function mcpServerFactory(
           '```',
         ].join('\n\n');
       },
-    },
-    get_schema: {
+    }),
+    get_schema: tool({
       title: 'Read a named schema',
       description:
         'A schema of the contract (components/schemas) as JSON Schema, its references resolved one level, cycles marked x-circular.',
@@ -219,8 +222,8 @@ export function mcpServerFactory(
         }
         return JSON.stringify(schema, null, 2);
       },
-    },
-    check_request: {
+    }),
+    check_request: tool({
       title: 'Check a request against the contract',
       description:
         'Before you ship code: give the method, path, query, headers and JSON body of a request; get each violation of the contract with a JSON pointer (missing or invalid parameters, undeclared query parameters or headers, missing credentials, body errors), or "valid".',
@@ -247,7 +250,7 @@ export function mcpServerFactory(
           .map((violation) => `- ${violation.pointer}: ${violation.message}`)
           .join('\n')}`;
       },
-    },
+    }),
   } as const;
   type Name = keyof typeof tools;
   const names = Object.keys(tools) as Name[];
@@ -262,7 +265,9 @@ export function mcpServerFactory(
       annotations: { readOnlyHint: true },
     })),
   };
-  const callTool = (request: { params: { name: string; arguments?: Record<string, unknown> } }) => {
+  const callTool = (request: {
+    params: { name: string; arguments?: Record<string, unknown> | undefined };
+  }) => {
     const name = request.params.name;
     if (!Object.hasOwn(tools, name))
       throw invalid(`Unknown tool "${name}". This server has: ${names.join(', ')} (see tools/list).`);
