@@ -38,8 +38,8 @@ export interface ReferenceContext {
  * The body of an operation's twin (below its `# Title`): everything a reader
  * needs to call it without seeing any other page, in the HTML page's order
  * and under its headings: `METHOD URL`, description, authentication, code
- * samples, parameters, request body (fields and examples), responses (success
- * bodies in full, the shared error bodies named and linked), errors, callbacks.
+ * samples, parameters, request body (fields and examples), responses and errors (every body
+ * in full; llms-full.txt names the shared error bodies instead), callbacks.
  *
  * This is the function the snippet runner reads an operation's code blocks from.
  */
@@ -267,7 +267,9 @@ function responseBlocks(response: Response, scope: FieldScope, context: Referenc
   }
   if (response.content.length === 0 && !response.isError) blocks.push('No body.');
   for (const media of response.content) {
-    const shared = response.isError ? sharedErrorBody(media, scope) : undefined;
+    // A page twin is complete on its own: an error body's fields and examples are listed as any
+    // other body's. llms-full.txt, which has every schema once, names the shared ones instead.
+    const shared = response.isError && context.mode === 'full' ? sharedErrorBody(media, scope) : undefined;
     // llms-full.txt describes response bodies by their fields; the page twins carry the examples too.
     const skip = context.mode === 'full' ? media.examples.length : 0;
     blocks.push(...(shared ?? mediaBlocks(media, scope, context, undefined, skip)));
