@@ -38,6 +38,25 @@ export default defineConfig({
         // Reference pages build their own, smaller sidebar (src/render/sidebar.ts).
         { label: 'API Reference', link: '/api-reference/' },
       ],
+      expressiveCode: {
+        plugins: [
+          {
+            // A code block that scrolls sideways must be reachable by keyboard to be scrolled
+            // (WCAG 2.1.1; axe's scrollable-region-focusable): every block's <pre> takes focus.
+            name: 'ocpplab-focusable-code',
+            hooks: {
+              postprocessRenderedBlock: ({ renderData }) => {
+                /** @param {any} node a hast node */
+                const visit = (node) => {
+                  if (node.type === 'element' && node.tagName === 'pre') node.properties.tabindex = '0';
+                  for (const child of node.children ?? []) visit(child);
+                };
+                visit(renderData.blockAst);
+              },
+            },
+          },
+        ],
+      },
       customCss: ['./src/styles/reference.css', './src/styles/frame.css'],
       // Our guides live in docs/, not src/content/docs: let Starlight's Markdown processing
       // (heading anchor links, asides written with :::) apply to them too.
@@ -55,6 +74,8 @@ export default defineConfig({
         ThemeSelect: './src/components/frame/ThemeSelect.astro',
         MobileMenuToggle: './src/components/frame/MobileMenuToggle.astro',
         LanguageSelect: './src/components/frame/LanguageSelect.astro',
+        // Starlight's search button, named by what it shows (WCAG 2.5.3).
+        Search: './src/components/frame/Search.astro',
         TableOfContents: './src/components/frame/TableOfContents.astro',
         MobileTableOfContents: './src/components/frame/MobileTableOfContents.astro',
         // Lean on API reference pages only; guides keep Starlight's.

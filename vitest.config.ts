@@ -7,6 +7,7 @@ const SITE_TESTS = [
   'tests/frame/site.test.ts',
   'tests/frame/page-menu.test.ts',
   'tests/reference/workspace.test.ts',
+  'tests/frame/a11y.test.ts',
 ];
 
 export default defineConfig({

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolveConfig } from '../../src/config.ts';
+import { startServer } from '../../src/server/http.ts';
+import { CHROMIUM_ARGS } from '../support/site.ts';
+
+const outDir = inject('committedSite');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.2 levels A and AA, as axe-core tags its rules. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Every guide and one page of each reference kind: operation (panel open), webhook, schema, tag, group, overview. */
+const PAGES = [
+  '/',
+  '/quickstart/',
+  '/authentication/',
+  '/concepts/',
+  '/making-requests/',
+  '/workflows/',
+  '/support/',
+  '/changelog/',
+  '/api-reference/',
+  '/api-reference/core-resources/',
+  '/api-reference/core-resources/chargers/',
+  '/api-reference/core-resources/chargers/create/',
+  '/api-reference/webhooks/charger-provisioning-updated/',
+  '/api-reference/schemas/charger-create/',
+];
+
+interface Violation {
+  id: string;
+  nodes: { target: unknown[] }[];
+}
+
+describe('accessibility (axe-core, WCAG 2.2 A and AA) in Chromium', () => {
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { site } = resolveConfig();
+    const started = await startServer({
+      distDir: outDir,
+      host: '127.0.0.1',
+      port: 0,
+      site,
+      version: '0.0.0',
+    });
+    server = started.server;
+    base = started.url;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`finds no violation on the guides and each kind of reference page, ${theme} theme`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
+      const page = await context.newPage();
+      const found: string[] = [];
+      try {
+        for (const url of PAGES) {
+          await page.goto(`${base}${url}`);
+          await page.addScriptTag({ content: AXE_SOURCE });
+          const violations = (await page.evaluate(
+            `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+          )) as Violation[];
+          for (const violation of violations)
+            for (const node of violation.nodes) {
+              const target = node.target.join(' ');
+              found.push(`${url} ${violation.id}: ${target}`);
+            }
+        }
+      } finally {
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
