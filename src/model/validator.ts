@@ -16,7 +16,9 @@ function isRecord(value: unknown): value is Json {
 
 /**
  * OpenAPI 3.0 → draft-07 spellings Ajv understands: boolean `exclusiveMinimum`/`exclusiveMaximum`
- * become numbers. `nullable` is understood by Ajv itself. Returns a rewritten copy.
+ * become numbers. `nullable` beside a `type` is understood by Ajv itself; without one (beside a
+ * `$ref` or an `allOf`, as generators write it) Ajv refuses the schema, so it becomes
+ * `anyOf: [schema, {type: 'null'}]`, what the author meant. Returns a rewritten copy.
  */
 export function normalizeOpenApi30(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalizeOpenApi30);
@@ -34,6 +36,11 @@ export function normalizeOpenApi30(node: unknown): unknown {
     } else {
       delete copy[flag];
     }
+  }
+  if (typeof copy.nullable === 'boolean' && copy.type === undefined) {
+    const nullable = copy.nullable;
+    delete copy.nullable;
+    if (nullable) return { anyOf: [copy, { type: 'null' }] };
   }
   return copy;
 }
