@@ -1,10 +1,13 @@
 // `npm start`: build the site from the committed contract, then serve dist/
-// together with the MCP server at /_mcp/server.
+// together with the MCP server at /_mcp/server and a Prism mock of the contract at /_mock/
+// (the default target of every operation page's "Try it" console; --no-mock leaves it out).
 // HOST and PORT override the address (default http://127.0.0.1:4321).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolveConfig } from '../src/config.ts';
 import { MCP_PATH, startServer } from '../src/server/http.ts';
+import { MOCK_PATH, MockGateway } from '../src/server/mock.ts';
 import { astroBuild } from './astro-build.ts';
+import { type MockServer, startPrism } from './snippets/prism.ts';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
@@ -32,9 +35,41 @@ if (!existsSync('dist/index.html')) {
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const { site } = resolveConfig();
+// The mock starts once the server listens (Prism takes a few seconds); until then /_mock/
+// answers 503 and the console says the mock is starting.
+const mock = process.argv.includes('--no-mock') ? undefined : new MockGateway();
 try {
-  const { url, pages } = await startServer({ distDir: 'dist', host, port, site, version });
+  const { server, url, pages } = await startServer({
+    distDir: 'dist',
+    host,
+    port,
+    site,
+    version,
+    ...(mock === undefined ? {} : { mock }),
+  });
   console.log(`Serving the docs on ${url}/ (${pages} Markdown twins; MCP server at ${url}${MCP_PATH})`);
+  let prism: Promise<MockServer | undefined> = Promise.resolve(undefined);
+  if (mock !== undefined) {
+    const starting = startPrism({ root: process.cwd(), contractPath: 'dist/openapi.json' });
+    prism = starting.catch(() => undefined);
+    const started = starting.then((running) => running.url);
+    mock.attach(started);
+    started.then(
+      () => console.log(`Mock of the contract for "Try it" at ${url}${MOCK_PATH}/`),
+      (error: unknown) =>
+        console.error(
+          `start: the mock of the contract did not start, so "Try it" can only call the contract's servers: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        ),
+    );
+  }
+  const stop = () => {
+    server.closeAllConnections();
+    server.close();
+    // A mock still starting is awaited, then stopped by its PID: no orphan Prism.
+    void prism.then((running) => running?.stop()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {

@@ -40,6 +40,14 @@ const siteConfigSchema = z.object({
    * @default true
    */
   failOnBrokenLinks: z.boolean().default(true),
+  /**
+   * A mock of the contract for the "Try it" console on a static host (a Prism you run yourself,
+   * e.g. `https://mock.example.com`). Empty: the console asks the serving host for its own mock
+   * (`npm start` runs one at /_mock/) and offers only the contract's servers without one.
+   * `OCPPLAB_TRY_IT_MOCK` sets it.
+   * @default ''
+   */
+  tryItMock: z.union([z.url(), z.literal('')]).default(''),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -57,6 +65,7 @@ export function resolveConfig(
   if (env.OCPPLAB_CONTRACT) fromEnv.contractPath = env.OCPPLAB_CONTRACT;
   if (env.OCPPLAB_SITE) fromEnv.site = env.OCPPLAB_SITE;
   if (env.OCPPLAB_DOCS_DIR) fromEnv.docsDir = env.OCPPLAB_DOCS_DIR;
+  if (env.OCPPLAB_TRY_IT_MOCK) fromEnv.tryItMock = env.OCPPLAB_TRY_IT_MOCK;
   const committed = siteConfigSchema.shape.contractPath.parse(undefined);
   if (env.OCPPLAB_CONTRACT && resolve(env.OCPPLAB_CONTRACT) !== resolve(committed))
     fromEnv.failOnBrokenLinks = false;

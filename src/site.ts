@@ -1,5 +1,5 @@
 import { resolveConfig } from './config.ts';
-import { loadModel } from './model/load.ts';
+import { loadModel, readContract } from './model/load.ts';
 import { referencePages } from './model/pages.ts';
 
 /** The options of this build (see `src/config.ts`). */
@@ -10,3 +10,6 @@ export const model = loadModel(config.contractPath, config);
 
 /** The reference pages in sidebar order, shared by routes, twins and llms.txt. */
 export const reference = referencePages(model);
+
+/** The synced contract as parsed JSON, for what reads it directly (the "Try it" files). */
+export const contract = readContract(config.contractPath);

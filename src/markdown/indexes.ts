@@ -1,4 +1,5 @@
 import { pageUrl } from '../model/pages.ts';
+import { TRY_IT_OVERVIEW } from '../model/try-it.ts';
 import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
 import { isRetryable, overviewFacts } from '../render/overview.ts';
 import { fieldLines } from './fields.ts';
@@ -99,6 +100,7 @@ export function overviewMarkdown(context: ReferenceContext): string {
         .join('\n'),
     );
   }
+  if (model.operations.length > 0) blocks.push('## Trying requests', TRY_IT_OVERVIEW);
   const sections = model.groups.map((group) => {
     const count = group.tags.reduce((sum, tag) => sum + tag.operations.length, 0);
     const tags = group.tags.length > 1 ? `: ${group.tags.map((tag) => tag.name).join(', ')}` : '';

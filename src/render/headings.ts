@@ -25,6 +25,7 @@ export const SECTION = {
   pagination: 'pagination',
   errorModel: 'error-model',
   async: 'asynchronous-operations',
+  tryIt: 'trying-requests',
   sections: 'sections',
   operations: 'operations',
   tags: 'tags',
@@ -116,6 +117,7 @@ export function pageHeadings(model: ApiModel, page: ReferencePage): MarkdownHead
       if (facts.pagination.length > 0) out.push(h(2, SECTION.pagination, 'Pagination'));
       if (facts.errors.length > 0) out.push(h(2, SECTION.errorModel, 'Errors'));
       if (facts.async.length > 0) out.push(h(2, SECTION.async, 'Asynchronous operations'));
+      if (model.operations.length > 0) out.push(h(2, SECTION.tryIt, 'Trying requests'));
       out.push(h(2, SECTION.sections, 'Sections'));
       return out;
     }

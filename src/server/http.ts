@@ -10,6 +10,7 @@ import { twinPath } from '../components/page-actions/twin-path.ts';
 import { ContractIndex } from './contract.ts';
 import { DocsIndex, readTwins } from './docs-index.ts';
 import { mcpServerFactory } from './mcp.ts';
+import { MOCK_PATH, MOCK_STATUS_PATH, type MockGateway } from './mock.ts';
 
 export const MCP_PATH = '/_mcp/server';
 /** Largest MCP request body the server reads; a larger one is answered 413 unread. */
@@ -26,6 +27,8 @@ export interface ServeOptions {
   port: number;
   site: string;
   version: string;
+  /** The mock of the contract the "Try it" console calls at `/_mock/` (`npm start` runs one). */
+  mock?: MockGateway;
 }
 
 /** Whether a request's `Accept` prefers Markdown: `text/markdown` first, or `text/plain` with no HTML. */
@@ -101,6 +104,14 @@ export async function startServer(
       void handleMcp(req, res, mcpServer).catch(() => {
         if (!res.headersSent) jsonRpcError(res, 500, -32603, 'The server failed to answer this request.');
       });
+      return;
+    }
+    if (options.mock !== undefined && (path === MOCK_PATH || path.startsWith(`${MOCK_PATH}/`))) {
+      options.mock.forward(req, res);
+      return;
+    }
+    if (options.mock !== undefined && path === MOCK_STATUS_PATH && req.method === 'GET') {
+      options.mock.status(res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -12,7 +12,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** WCAG 2.2 levels A and AA, as axe-core tags its rules. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Every guide and one page of each reference kind: operation (panel open), webhook, schema, tag, group, overview. */
+/** Every guide and one page of each reference kind: operation (panel and console open), webhook, schema, tag, group, overview. */
 const PAGES = [
   '/',
   '/quickstart/',
@@ -69,6 +69,11 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA) in Chromium', () => {
       try {
         for (const url of PAGES) {
           await page.goto(`${base}${url}`);
+          // The operation page is checked with its "Try it" console open.
+          if (await page.$('.ref-try-open')) {
+            await page.click('.ref-try-open');
+            await page.waitForSelector('.ref-try-send');
+          }
           await page.addScriptTag({ content: AXE_SOURCE });
           const violations = (await page.evaluate(
             `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
