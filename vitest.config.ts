@@ -8,6 +8,7 @@ const SITE_TESTS = [
   'tests/frame/page-menu.test.ts',
   'tests/reference/workspace.test.ts',
   'tests/frame/a11y.test.ts',
+  'tests/build/quiet.test.ts',
 ];
 
 export default defineConfig({
