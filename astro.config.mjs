@@ -61,6 +61,17 @@ export default defineConfig({
       expressiveCode: {
         plugins: [
           {
+            // Search finds prose, not code: a guide's code blocks (curl flags, variable names,
+            // JSON bodies) stay out of the Pagefind index, so `-X` or `CHARGER_ID` does not land
+            // on every guide. Reference pages mark their own samples and examples.
+            name: 'ocpplab-code-out-of-search',
+            hooks: {
+              postprocessRenderedBlock: ({ renderData }) => {
+                renderData.blockAst.properties.dataPagefindIgnore = '';
+              },
+            },
+          },
+          {
             // A code block that scrolls sideways must be reachable by keyboard to be scrolled
             // (WCAG 2.1.1; axe's scrollable-region-focusable): every block's <pre> takes focus.
             name: 'ocpplab-focusable-code',
