@@ -5,6 +5,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolveConfig } from '../src/config.ts';
 import { MCP_PATH, startServer } from '../src/server/http.ts';
 import { astroBuild } from './astro-build.ts';
+import { helpRequested } from './usage.ts';
+
+helpRequested(
+  process.argv.slice(2),
+  `
+Usage: npm start [-- --no-build]
+
+Builds the site from the committed contract (npm run build), then serves dist/ with content
+negotiation (Markdown twins for Accept: text/markdown), the 404 page, brotli and gzip copies,
+cache headers, and the MCP server at ${MCP_PATH}.
+
+  --no-build   Serve the last build in dist/ without building first.
+  --help, -h   Show this help.
+
+Environment: HOST and PORT set the address (default 127.0.0.1:4321).
+`,
+);
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
