@@ -9,6 +9,8 @@ const SITE_TESTS = [
   'tests/reference/workspace.test.ts',
   'tests/frame/a11y.test.ts',
   'tests/reference/try-it.test.ts',
+  'tests/build/quiet.test.ts',
+  'tests/frame/search.test.ts',
 ];
 
 export default defineConfig({

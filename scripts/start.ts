@@ -8,6 +8,25 @@ import { MCP_PATH, startServer } from '../src/server/http.ts';
 import { MOCK_PATH, MockGateway } from '../src/server/mock.ts';
 import { astroBuild } from './astro-build.ts';
 import { type MockServer, startPrism } from './snippets/prism.ts';
+import { helpRequested } from './usage.ts';
+
+helpRequested(
+  process.argv.slice(2),
+  `
+Usage: npm start [-- --no-build] [-- --no-mock]
+
+Builds the site from the committed contract (npm run build), then serves dist/ with content
+negotiation (Markdown twins for Accept: text/markdown), the 404 page, brotli and gzip copies,
+cache headers, the MCP server at ${MCP_PATH}, and a Prism mock of the contract at ${MOCK_PATH}/
+for the "Try it" console of every operation page.
+
+  --no-build   Serve the last build in dist/ without building first.
+  --no-mock    Start no mock ("Try it" then offers the contract's servers only).
+  --help, -h   Show this help.
+
+Environment: HOST and PORT set the address (default 127.0.0.1:4321).
+`,
+);
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);

@@ -1,5 +1,6 @@
 import { defineCollection, z } from 'astro:content';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
 import { resolveConfig } from './config.ts';
 
@@ -17,4 +18,9 @@ export const collections = {
       }),
     }),
   }),
+  // Starlight reads its UI strings from this collection on every build, whether or not a site
+  // overrides any. Declared with Starlight's loader and schema and one entry
+  // (src/content/i18n/en.json, no overrides), because Astro warns when the collection it asks for
+  // is undefined and the glob loader warns when its folder holds no file.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/config.ts';
+import { helpRequested } from '../usage.ts';
 import { buildSite } from './build.ts';
 import { syntheticContract } from './contract.ts';
 import { benchCorpus } from './corpus.ts';
@@ -15,6 +16,26 @@ import { markdownTable } from './table.ts';
 import { contractTokenLines } from './tokens.ts';
 
 const DEFAULT_SIZES = [100, 1000, 3000];
+
+helpRequested(
+  process.argv.slice(2),
+  `
+Usage: npm run bench [-- --sizes 100,1000,3000] [--keep]
+       npm run bench -- --corpus [--only a,b] [--skip a,b] [--no-peer]
+       npm run bench -- --load [--dist dist] [--calls 2000] [--concurrency 50]
+
+Builds the site from synthetic contracts of each size and prints one row per size: build time,
+time per operation, peak memory, dist/ size, largest operation page, and tokens of
+llms-full.txt against the contract.
+
+  --sizes <n,n>        Operation counts to build (default ${DEFAULT_SIZES.join(',')}).
+  --keep               Keep the builds under .cache/.
+  --corpus             Sync and build the contracts of corpus/manifest.json instead, with the peer
+                       generator unless --no-peer; --only and --skip pick contracts by name.
+  --load               A loopback load test of npm start's server on a built dist/.
+  --help, -h           Show this help.
+`,
+);
 
 function parseSizes(argv: string[]): number[] {
   const at = argv.indexOf('--sizes');

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { kilobytes, megabytes } from '../bench/reports/units.ts';
+import { helpRequested } from '../usage.ts';
 import { type Materialised, materialise } from './fetch.ts';
 import { readManifest } from './manifest.ts';
 import { type ContractRun, runContract } from './run.ts';
@@ -28,8 +29,21 @@ export function summaryLine(name: string, run: ContractRun): string {
   return `${name}: ${run.operations} operations; sync ${run.sync.seconds.toFixed(1)} s ${mb(run.sync.peakRssBytes)}; build ${run.build.seconds.toFixed(1)} s ${mb(run.build.peakRssBytes)}; dist ${mb(run.distBytes)}, largest page ${kilobytes(run.largestPageBytes)} (${run.largestPage})`;
 }
 
+const USAGE = `
+Usage: npm run test:corpus [-- --only a,b] [--skip a,b]
+
+For every contract of corpus/manifest.json (fetched into corpus/cache/ by npm run corpus:fetch):
+sync with lint as warnings, build the site, and check there is a page per operation. Prints one
+line per contract, then the count. An opt-in tier: about ten minutes on 2 cores.
+
+  --only <a,b>   Only these contracts, by manifest name.
+  --skip <a,b>   All but these.
+  --help, -h     Show this help.
+`;
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
+  helpRequested(argv, USAGE);
   mkdirSync('.cache', { recursive: true });
   const work = mkdtempSync(path.join('.cache', 'corpus-'));
   let passed = 0;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { helpRequested } from '../usage.ts';
 import { CACHE_DIR, CORPUS_DIR, type CorpusEntry, contractFile, readManifest } from './manifest.ts';
 
 export interface Materialised {
@@ -89,6 +90,19 @@ export function materialise(
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  helpRequested(
+    process.argv.slice(2),
+    `
+Usage: npm run corpus:fetch [-- --force]
+
+Materialises the contracts of corpus/manifest.json into corpus/cache/: npm sources with npm pack,
+the committed copies of GitHub files by copying (gunzip for .gz). Lists the local-only ones it
+cannot fetch, and why.
+
+  --force      Fetch again the contracts already in corpus/cache/.
+  --help, -h   Show this help.
+`,
+  );
   const force = process.argv.includes('--force');
   const results = materialise(readManifest(), { force, log: (line) => process.stdout.write(`${line}\n`) });
   const missing = results.filter((result) => result.missing !== undefined);

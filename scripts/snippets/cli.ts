@@ -4,6 +4,7 @@
 // OCPPLAB_BASE_URL + OCPPLAB_TOKEN: run against a real API.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { helpRequested } from '../usage.ts';
 import { resolveConfig, serverFromEnvironment } from './config.ts';
 import { loadContract } from './contract.ts';
 import { checkContractExamples, formatExampleProblem } from './examples.ts';
@@ -19,7 +20,25 @@ function optionalNumber(value: string | undefined, name: string): number | undef
   return number;
 }
 
+const USAGE = `
+Usage: npm run test:snippets [-- --docs <dir>] [--contract <file>] [--concurrency <n>] [--timeout <s>] [--docs-only]
+
+Checks every example of the contract against its schema, then runs every code block of the
+guides and the API reference (bash, curl, Python, TypeScript, JavaScript) against a Prism mock of
+the contract, and type-checks the TypeScript ones against the generated types.
+
+  --docs <dir>         The hand-written pages (default docs).
+  --contract <file>    The contract (default openapi/openapi.json).
+  --concurrency <n>    Blocks run at once (default: the number of cores).
+  --timeout <s>        Seconds per block (default 30).
+  --docs-only          Leave out the generated API reference.
+  --help, -h           Show this help.
+
+Environment: OCPPLAB_BASE_URL and OCPPLAB_TOKEN run the blocks against a real deployment.
+`;
+
 async function main(): Promise<number> {
+  helpRequested(process.argv.slice(2), USAGE);
   const { values } = parseArgs({
     options: {
       docs: { type: 'string' },

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** `dist/` of the committed site, built for this test run. */
     committedSite: string;
+    /** What that build printed, stdout and stderr interleaved. */
+    committedSiteLog: string;
   }
 }
 
@@ -22,5 +24,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (code !== 0)
     throw new Error(`astro build of the committed site failed (exit ${code}):\n${log.slice(-3000)}`);
   project.provide('committedSite', outDir);
+  project.provide('committedSiteLog', log);
   return () => rmSync(work, { recursive: true, force: true });
 }
