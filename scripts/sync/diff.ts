@@ -14,7 +14,8 @@ export interface Change {
    * What a guide would write for the thing that went away, to find the lines to rewrite: a
    * removed operation's path (or `METHOD /path` while the path keeps other methods) and
    * operationId, a removed webhook's name, the old name of a removed or renamed parameter or
-   * field (its last segment: `city` of `address.city`), a removed enum value. Absent otherwise.
+   * field (its last segment: `city` of `address.city`), a removed enum value. Absent otherwise,
+   * and for servers: every example names the base URL, so a moved server is one fix, not a list.
    */
   names?: string[];
 }
@@ -618,21 +619,12 @@ function diffServers(before: Json, after: Json): Change[] {
         null,
         `/servers/${next.indexOf(into)}`,
         `server ${code(out)} replaced by ${code(into)}`,
-        undefined,
-        [out],
       ),
     ];
   }
   return [
     ...removed.map((url) =>
-      change(
-        'server-removed',
-        null,
-        `/servers/${old.indexOf(url)}`,
-        `server ${code(url)} removed`,
-        undefined,
-        [url],
-      ),
+      change('server-removed', null, `/servers/${old.indexOf(url)}`, `server ${code(url)} removed`),
     ),
     ...added.map((url) =>
       change('server-added', null, `/servers/${next.indexOf(url)}`, `server ${code(url)} added`),
