@@ -9,6 +9,7 @@ import { CONFIG_FILE, readConfigFile, resolveConfig, type SyncOptions } from './
 import { diffContracts, versionOf } from './diff.ts';
 import { errorLines, SyncError } from './errors.ts';
 import { fetchSource } from './fetch.ts';
+import { guideLinesTouched } from './guides.ts';
 import { loadContract } from './load.ts';
 import { type Provenance, parseProvenance, sha256 } from './provenance.ts';
 import { formatReport, type Report } from './report.ts';
@@ -89,11 +90,18 @@ export async function sync(
     const committed = await step('read', () => readFiles(options.root, files));
     const before = parseCommitted(committed.get(CONTRACT_FILE));
     // diff: what changed for API clients, breaking first
-    const report = await step(
+    const compared = await step(
       'diff',
       () => compare(before, contract),
       (r) => `${r.changes.length} changes`,
     );
+    // guides: the lines of docs/ that name what a change removed, to rewrite
+    const guides = await step(
+      'guides',
+      () => guideLinesTouched(options.root, compared.changes),
+      (lines) => `${lines.length} lines`,
+    );
+    const report: Report = { ...compared, guides };
     // types: TypeScript types with openapi-typescript
     const types = await step('types', () => generateTypes(contract, loaded.file));
     // provenance + changelog: where the contract came from; an entry when its content changed

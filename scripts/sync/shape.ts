@@ -13,9 +13,38 @@ export interface Field {
   type: string;
   /** Allowed values, or null when not an enum. */
   enum: string[] | null;
+  /** `date-time`, `uri`…, or null when the schema names none. */
+  format: string | null;
+  /** The validation keywords of `CONSTRAINTS` the schema sets, by keyword. */
+  constraints: Constraints;
   required: boolean;
   deprecated: boolean;
 }
+
+/** `{ maxLength: 200, pattern: '^[A-Z]{2}$' }` */
+export type Constraints = Readonly<Record<string, number | string | boolean>>;
+
+/**
+ * The validation keywords the change report compares on values a client sends. Each says which
+ * way tightens: `lower` bounds tighten when raised, `upper` bounds when lowered, `flag`s when
+ * they become true, a `pattern` whenever it is added or changed (a new expression cannot be
+ * proved to accept every value the old one did), `multipleOf` unless the new step divides the old.
+ */
+export const CONSTRAINTS = {
+  minimum: 'lower',
+  exclusiveMinimum: 'lower',
+  minLength: 'lower',
+  minItems: 'lower',
+  minProperties: 'lower',
+  maximum: 'upper',
+  exclusiveMaximum: 'upper',
+  maxLength: 'upper',
+  maxItems: 'upper',
+  maxProperties: 'upper',
+  uniqueItems: 'flag',
+  pattern: 'pattern',
+  multipleOf: 'step',
+} as const;
 
 export interface Parameter extends Field {
   name: string;
@@ -26,7 +55,10 @@ export interface Operation {
   /** `GET /ocpp/chargers/{charger_id}` */
   label: string;
   pointer: string;
+  operationId: string | null;
   deprecated: boolean;
+  /** The operation's own `security`, or null when it takes the document's. */
+  security: unknown[] | null;
   /** Keyed by `in:name`. */
   parameters: Map<string, Parameter>;
   /** Keyed by property path. */
@@ -94,6 +126,61 @@ function enumOf(doc: Json, node: unknown, seen: ReadonlySet<string>): string[] |
   return values.size === 0 ? null : [...values].sort();
 }
 
+const CONSTRAINT_KEYWORDS: ReadonlySet<string> = new Set(Object.keys(CONSTRAINTS));
+
+/** Shared by every field without constraints: Stripe has a million fields, most of them bare. */
+const NO_CONSTRAINTS: Constraints = Object.freeze({});
+
+interface Details {
+  format: string | null;
+  constraints: Record<string, number | string | boolean> | null;
+}
+
+/**
+ * Adds the format and constraint keywords that hold for a value of `schema` (already resolved):
+ * its own, its `allOf` branches', and those of the one branch of an `anyOf`/`oneOf` that is not
+ * `null` (`anyOf: [{type: string, maxLength: 300}, {type: null}]`, how FastAPI writes an optional
+ * field). Other unions are left out: their keywords hold for one branch only. The first value
+ * met wins. Runs for every field of both contracts, so it walks the schema's few keys rather
+ * than every keyword, and allocates only when a keyword is there.
+ */
+function addDetails(doc: Json, schema: Json, seen: ReadonlySet<string>, out: Details): void {
+  for (const key in schema) {
+    if (key === 'format') {
+      if (out.format === null && typeof schema.format === 'string') out.format = schema.format;
+      continue;
+    }
+    if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
+      const list = schema[key];
+      if (!Array.isArray(list)) continue;
+      const branches =
+        key === 'allOf' ? list : list.filter((branch) => !(isObject(branch) && branch.type === 'null'));
+      if (key !== 'allOf' && branches.length !== 1) continue;
+      for (const branch of branches) {
+        const target = deref(doc, branch, '', seen);
+        if (target !== undefined) addDetails(doc, target.node, target.seen, out);
+      }
+      continue;
+    }
+    if (!CONSTRAINT_KEYWORDS.has(key)) continue;
+    const value = schema[key];
+    if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') continue;
+    out.constraints ??= {};
+    if (out.constraints[key] === undefined) out.constraints[key] = value;
+  }
+}
+
+/** The format and constraints of a resolved schema (undefined: a cycle or a dangling `$ref`). */
+function detailsOf(
+  doc: Json,
+  schema: Json | undefined,
+  seen: ReadonlySet<string>,
+): { format: string | null; constraints: Constraints } {
+  const out: Details = { format: null, constraints: null };
+  if (schema !== undefined) addDetails(doc, schema, seen, out);
+  return { format: out.format, constraints: out.constraints ?? NO_CONSTRAINTS };
+}
+
 /**
  * How many `$ref`s deep a field is still expanded. Contracts whose objects embed each other
  * (Stripe's expandable fields: a charge has a customer, which has a default source, which has a
@@ -120,10 +207,13 @@ function flatten(
     for (const [name, property] of Object.entries(schema.properties)) {
       const propertyPointer = `${target.pointer}/properties/${escapePointer(name)}`;
       const resolved = deref(doc, property, propertyPointer, target.seen);
+      const details = detailsOf(doc, resolved?.node, resolved?.seen ?? target.seen);
       out.set(`${prefix}${name}`, {
         pointer: resolved?.pointer ?? propertyPointer,
         type: typeOf(doc, property, target.seen).join('|') || 'any',
         enum: enumOf(doc, property, target.seen),
+        format: details.format,
+        constraints: details.constraints,
         required: required.has(name),
         deprecated: isObject(property) && property.deprecated === true,
       });
@@ -178,6 +268,7 @@ function parametersOf(doc: Json, lists: Array<{ list: unknown; pointer: string }
         pointer: target.pointer,
         type: typeOf(doc, parameter.schema, target.seen).join('|') || 'any',
         enum: enumOf(doc, parameter.schema, target.seen),
+        ...detailsOf(doc, deref(doc, parameter.schema, '', target.seen)?.node, target.seen),
         required: parameter.required === true,
         deprecated: parameter.deprecated === true,
       });
@@ -195,6 +286,44 @@ export function countOperations(doc: Json): number {
   );
 }
 
+/** One operation of a path item (or of a webhook) as the change report compares it. */
+function readOperation(
+  doc: Json,
+  item: Json,
+  itemPointer: string,
+  method: (typeof METHODS)[number],
+  label: string,
+): Operation | undefined {
+  const operation = item[method];
+  if (!isObject(operation)) return undefined;
+  const pointer = `${itemPointer}/${method}`;
+  const request = new Map<string, Field>();
+  const body = bodySchema(doc, operation.requestBody, `${pointer}/requestBody`);
+  if (body !== undefined) flatten(doc, body.schema, body.pointer, '', request, new Set());
+  const response = new Map<string, Field>();
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  for (const [status, answer] of Object.entries(responses)) {
+    if (!/^2(\d\d|XX)$/.test(status)) continue;
+    const content = bodySchema(doc, answer, `${pointer}/responses/${status}`);
+    const fields = new Map<string, Field>();
+    if (content !== undefined) flatten(doc, content.schema, content.pointer, '', fields, new Set());
+    for (const [path, field] of fields) response.set(`${status} ${path}`, field);
+  }
+  return {
+    label,
+    pointer,
+    operationId: typeof operation.operationId === 'string' ? operation.operationId : null,
+    deprecated: operation.deprecated === true,
+    security: Array.isArray(operation.security) ? operation.security : null,
+    parameters: parametersOf(doc, [
+      { list: item.parameters, pointer: `${itemPointer}/parameters` },
+      { list: operation.parameters, pointer: `${pointer}/parameters` },
+    ]),
+    request,
+    response,
+  };
+}
+
 /** Operations keyed by method and path with parameter names blanked, so a renamed path parameter is not a new operation. */
 export function operationsOf(doc: Json): Map<string, Operation> {
   const operations = new Map<string, Operation>();
@@ -203,33 +332,31 @@ export function operationsOf(doc: Json): Map<string, Operation> {
     if (!isObject(item)) continue;
     const itemPointer = `/paths/${escapePointer(route)}`;
     for (const method of METHODS) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
-      const pointer = `${itemPointer}/${method}`;
-      const request = new Map<string, Field>();
-      const body = bodySchema(doc, operation.requestBody, `${pointer}/requestBody`);
-      if (body !== undefined) flatten(doc, body.schema, body.pointer, '', request, new Set());
-      const response = new Map<string, Field>();
-      const responses = isObject(operation.responses) ? operation.responses : {};
-      for (const [status, answer] of Object.entries(responses)) {
-        if (!/^2(\d\d|XX)$/.test(status)) continue;
-        const content = bodySchema(doc, answer, `${pointer}/responses/${status}`);
-        const fields = new Map<string, Field>();
-        if (content !== undefined) flatten(doc, content.schema, content.pointer, '', fields, new Set());
-        for (const [path, field] of fields) response.set(`${status} ${path}`, field);
-      }
-      operations.set(`${method.toUpperCase()} ${route.replaceAll(/\{[^}]*\}/g, '{}')}`, {
-        label: `${method.toUpperCase()} ${route}`,
-        pointer,
-        deprecated: operation.deprecated === true,
-        parameters: parametersOf(doc, [
-          { list: item.parameters, pointer: `${itemPointer}/parameters` },
-          { list: operation.parameters, pointer: `${pointer}/parameters` },
-        ]),
-        request,
-        response,
-      });
+      const label = `${method.toUpperCase()} ${route}`;
+      const operation = readOperation(doc, item, itemPointer, method, label);
+      if (operation !== undefined)
+        operations.set(`${method.toUpperCase()} ${route.replaceAll(/\{[^}]*\}/g, '{}')}`, operation);
     }
   }
   return operations;
+}
+
+/**
+ * The webhooks (OpenAPI 3.1 `webhooks`) keyed by name and method, labelled `webhook <name>`
+ * (`webhook <name> PUT` for a method other than POST, which nearly every webhook uses). Their
+ * request body is the payload the API sends; `request` holds its fields.
+ */
+export function webhooksOf(doc: Json): Map<string, Operation> {
+  const webhooks = new Map<string, Operation>();
+  const entries = isObject(doc.webhooks) ? doc.webhooks : {};
+  for (const [name, entry] of Object.entries(entries)) {
+    const target = deref(doc, entry, `/webhooks/${escapePointer(name)}`, new Set());
+    if (target === undefined) continue;
+    for (const method of METHODS) {
+      const label = `webhook ${name}${method === 'post' ? '' : ` ${method.toUpperCase()}`}`;
+      const operation = readOperation(doc, target.node, target.pointer, method, label);
+      if (operation !== undefined) webhooks.set(`${name} ${method}`, operation);
+    }
+  }
+  return webhooks;
 }

@@ -56,7 +56,7 @@ describe('the command line', { timeout: 180_000 }, () => {
     await writeFiles(root, { 'ocpplab-docs.config.json': { sync: { from: source } } });
     const { status, stdout, stderr } = cli(root, '--json');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ from: null, to: '1.0.0', changes: [] });
+    expect(JSON.parse(stdout)).toEqual({ from: null, to: '1.0.0', changes: [], guides: [] });
     for (const stage of [
       'fetch',
       'load',

@@ -83,7 +83,7 @@ describe('a directory source', () => {
     expect(changelog).toContain(
       `## 1.0.0 (2026-05-04)\n\nInitial contract: version 1.0.0, 2 operations. Synced \`openapi/openapi.json\` from \`${source}\`.\n`,
     );
-    expect(result.report).toEqual({ from: null, to: '1.0.0', changes: [] });
+    expect(result.report).toEqual({ from: null, to: '1.0.0', changes: [], guides: [] });
     expect(result.outputs.map((output) => [output.path, output.status])).toEqual([
       ['openapi/openapi.json', 'new'],
       ['src/generated/ocpplab.d.ts', 'new'],
