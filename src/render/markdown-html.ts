@@ -1,3 +1,4 @@
+import type { MarkdownHeading } from '../view/headings.ts';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -17,11 +18,6 @@ import { slugify } from '../model/json.ts';
  *   run: event-handler attributes, `javascript:`/`data:` URLs (the link keeps its text).
  */
 
-export interface MarkdownHeading {
-  depth: number;
-  slug: string;
-  text: string;
-}
 
 export interface RenderedMarkdown {
   html: string;
