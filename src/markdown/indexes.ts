@@ -1,4 +1,4 @@
-import { pageUrl } from '../model/pages.ts';
+import { pageUrl, SCHEMAS_INDEX_URL } from '../model/pages.ts';
 import { TRY_IT_OVERVIEW } from '../model/try-it.ts';
 import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
 import { isRetryable, overviewFacts } from '../view/overview.ts';
@@ -114,9 +114,6 @@ export function overviewMarkdown(context: ReferenceContext): string {
   blocks.push('## Sections', sections.join('\n'));
   return blocks.join('\n\n');
 }
-
-/** The schemas index page, which is not one of the `Page` union's kinds. */
-export const SCHEMAS_INDEX_URL = '/api-reference/schemas/';
 
 /** The twin of the schemas index: every schema, alphabetically, with its first sentence. */
 export function schemasIndexMarkdown(context: ReferenceContext): string {

@@ -1,12 +1,6 @@
-import type { Page } from '../model/pages.ts';
+import { type Page, SCHEMAS_INDEX_URL } from '../model/pages.ts';
 import { guideMarkdown } from './guide.ts';
-import {
-  groupMarkdown,
-  overviewMarkdown,
-  SCHEMAS_INDEX_URL,
-  schemasIndexMarkdown,
-  tagMarkdown,
-} from './indexes.ts';
+import { groupMarkdown, overviewMarkdown, schemasIndexMarkdown, tagMarkdown } from './indexes.ts';
 import { twinDocument } from './markdown.ts';
 import { operationMarkdown, type ReferenceContext } from './operation.ts';
 import { schemaMarkdown } from './schema.ts';

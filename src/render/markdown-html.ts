@@ -1,4 +1,3 @@
-import type { MarkdownHeading } from '../view/headings.ts';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -7,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { slugify } from '../model/json.ts';
+import type { MarkdownHeading } from '../view/headings.ts';
 
 /**
  * Markdown from the contract (descriptions, `info.description`) as HTML that is
@@ -17,7 +17,6 @@ import { slugify } from '../model/json.ts';
  * - `rehype-sanitize` with GitHub's schema then removes anything else that could
  *   run: event-handler attributes, `javascript:`/`data:` URLs (the link keeps its text).
  */
-
 
 export interface RenderedMarkdown {
   html: string;
