@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { codeTokenClasses } from './scripts/build/code-token-classes.ts';
 import { hostFiles } from './scripts/build/host-files.ts';
 import { linkCheck } from './scripts/guides/link-check.ts';
 import { resolveConfig } from './src/config.ts';
@@ -60,6 +61,9 @@ export default defineConfig({
       ],
       expressiveCode: {
         plugins: [
+          // Token colours as classes whose rules live in the shared ec.css, not inline styles
+          // repeated in every page (scripts/build/code-token-classes.ts).
+          codeTokenClasses(),
           {
             // Search finds prose, not code: a guide's code blocks (curl flags, variable names,
             // JSON bodies) stay out of the Pagefind index, so `-X` or `CHARGER_ID` does not land
