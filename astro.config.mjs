@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { codeBlockLines } from './scripts/build/code-block-lines.ts';
 import { codeTokenClasses } from './scripts/build/code-token-classes.ts';
 import { hostFiles } from './scripts/build/host-files.ts';
 import { linkCheck } from './scripts/guides/link-check.ts';
@@ -61,6 +62,10 @@ export default defineConfig({
       ],
       expressiveCode: {
         plugins: [
+          // Plain blocks' lines in one row, and no second copy of the code in the copy button
+          // (scripts/build/code-block-lines.ts). Before the token classes, which then join
+          // tokens across lines.
+          codeBlockLines(),
           // Token colours as classes whose rules live in the shared ec.css, not inline styles
           // repeated in every page (scripts/build/code-token-classes.ts).
           codeTokenClasses(),
