@@ -8,7 +8,7 @@ import type { Element, ElementContent, Parents } from 'hast';
  * Expressive Code gives every token an inline style holding its colour in each theme
  * (`<span style="--0:#C792EA;--1:#8844AE">`); on a guide with a few dozen code blocks those
  * styles were about a third of the page. This plugin gives each token instead one short class per
- * theme (`<span class="a3 b7">`), the class standing for one colour (or italic, bold) of one
+ * theme (`<span class="H k">`), the class standing for one colour (or italic, bold) of one
  * theme's palette. The palettes are the colours the themes can give a token, read from the themes
  * Expressive Code resolved (after its contrast adjustments), so the rules are known before any
  * block is rendered and are the same on every page.
@@ -55,8 +55,8 @@ export function codeTokenClasses(): ExpressiveCodePlugin {
 
 /** One theme's classes: a class per colour it gives tokens, and its italic and bold classes. */
 interface VariantTable {
-  /** The letter that starts every class of this theme: `a` for the first theme, `b` for the next. */
-  prefix: string;
+  italic: string;
+  bold: string;
   /** Upper-case colour → class. */
   colours: Map<string, string>;
   /** The code's own foreground colour (upper case): a token in it needs no class. */
@@ -64,17 +64,27 @@ interface VariantTable {
 }
 
 function variantTable(variant: StyleVariant, index: number): VariantTable {
-  const prefix = String.fromCharCode('a'.charCodeAt(0) + index);
   const colours = new Map<string, string>();
   const add = (colour: string | undefined) => {
     if (colour === undefined || !colour.startsWith('#')) return;
     const key = colour.toUpperCase();
-    if (!colours.has(key)) colours.set(key, `${prefix}${colours.size}`);
+    if (!colours.has(key)) colours.set(key, className(index, colours.size));
   };
   add(variant.theme.fg);
   for (const setting of variant.theme.settings) add(setting.settings?.foreground);
   const foreground = (variant.resolvedStyleSettings.get('codeForeground') ?? variant.theme.fg).toUpperCase();
-  return { prefix, colours, foreground };
+  return { italic: `it${index}`, bold: `bo${index}`, colours, foreground };
+}
+
+/**
+ * The name of a theme's colour class, as short as it can be: one letter for the first 26
+ * colours, upper case for the first theme (`A`, `B`, … `A1`), lower case for the second; `t2c5`
+ * beyond.
+ */
+function className(variantIndex: number, colourIndex: number): string {
+  if (variantIndex > 1) return `t${variantIndex}c${colourIndex}`;
+  const letter = String.fromCharCode((variantIndex === 0 ? 65 : 97) + (colourIndex % 26));
+  return colourIndex < 26 ? letter : `${letter}${Math.floor(colourIndex / 26)}`;
 }
 
 /** Starlight's selector for a theme of its dark mode switch. */
@@ -99,10 +109,7 @@ function stylesheet(tables: VariantTable[], styleVariants: StyleVariant[]): stri
         : `:root${selectors[index]}`;
     const scope = `${root} & .ec-line`;
     for (const [colour, name] of table.colours) rules.push(`${scope} .${name}{color:${colour}}`);
-    rules.push(
-      `${scope} .${table.prefix}i{font-style:italic}`,
-      `${scope} .${table.prefix}w{font-weight:bold}`,
-    );
+    rules.push(`${scope} .${table.italic}{font-style:italic}`, `${scope} .${table.bold}{font-weight:bold}`);
   });
   return rules.join('\n');
 }
@@ -131,10 +138,10 @@ function classesOf(
     const variantIndex = Number(match[1]);
     if (match[2] === 'fs') {
       if (value !== 'italic') return undefined;
-      classes.push(`${table.prefix}i`);
+      classes.push(table.italic);
     } else if (match[2] === 'fw') {
       if (value !== 'bold') return undefined;
-      classes.push(`${table.prefix}w`);
+      classes.push(table.bold);
     } else {
       const colour = value.toUpperCase();
       declared.add(variantIndex);
@@ -175,12 +182,16 @@ function rewrite(parent: Parents, tables: VariantTable[], inherited: ReadonlySet
     if (classes.length === 0 || blank) children.push(...child.children);
     else {
       child.properties.className = classes;
+      madeTokens.add(child);
       children.push(child);
     }
   }
   parent.children = children;
   joinText(parent);
 }
+
+/** The token spans whose inline style this plugin replaced with classes. */
+const madeTokens = new WeakSet<Element>();
 
 /** Joins neighbouring text nodes. */
 function joinText(parent: Parents): void {
@@ -200,10 +211,9 @@ const classKey = (node: ElementContent | undefined): string | undefined =>
 
 function tokenClassKey(node: Element): string | undefined {
   const names = node.properties.className;
-  if (!Array.isArray(names) || names.length === 0) return undefined;
-  // Only spans made by this plugin: every class is one of a palette's (`a3`, `bi`).
-  if (!names.every((name) => typeof name === 'string' && /^[a-z](\d+|i|w)$/.test(name))) return undefined;
-  if (Object.keys(node.properties).length !== 1) return undefined;
+  // Only the spans this plugin made, with nothing but their classes.
+  if (!madeTokens.has(node) || !Array.isArray(names) || Object.keys(node.properties).length !== 1)
+    return undefined;
   return names.join(' ');
 }
 
