@@ -1,4 +1,5 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
@@ -42,6 +43,11 @@ export default defineConfig({
         },
       },
     },
+  },
+  markdown: {
+    // Astro's own Markdown pipeline (Sätteri), with `## Heading {#id}`: the changelog's release
+    // headings carry ids that stay the same whatever their text (the feed links to them).
+    processor: satteri({ features: { headingAttributes: true } }),
   },
   server: {
     host: process.env.HOST ?? '127.0.0.1',

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { FEED_URL } from '../../src/changelog.ts';
 import { twinPath } from '../../src/components/page-actions/twin-path.ts';
 import { CACHE_IMMUTABLE, CACHE_PAGE } from '../../src/server/http.ts';
 
@@ -64,6 +65,9 @@ export async function headersFile(dir: string): Promise<string> {
     `  Cache-Control: ${CACHE_PAGE}`,
     '/*.txt',
     '  Content-Type: text/plain; charset=utf-8',
+    `  Cache-Control: ${CACHE_PAGE}`,
+    FEED_URL,
+    '  Content-Type: application/atom+xml; charset=utf-8',
     `  Cache-Control: ${CACHE_PAGE}`,
   ];
   for (const path of [...paths].sort()) {

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleContract } from './bundle.ts';
-import { addEntry, CHANGELOG_FILE, changelogEntry } from './changelog.ts';
+import { addEntry, CHANGELOG_FILE, changelogEntry, nextAnchor } from './changelog.ts';
 import { CONFIG_FILE, readConfigFile, resolveConfig, type SyncOptions } from './config.ts';
 import { diffContracts, versionOf } from './diff.ts';
 import { errorLines, SyncError } from './errors.ts';
 import { fetchSource } from './fetch.ts';
 import { guideLinesTouched } from './guides.ts';
 import { loadContract } from './load.ts';
+import { changeLinks, modelOf } from './pages.ts';
 import { type Provenance, parseProvenance, sha256 } from './provenance.ts';
 import { formatReport, type Report } from './report.ts';
 import { countOperations } from './shape.ts';
@@ -109,7 +110,14 @@ export async function sync(
     const provenance = describeOrigin(options, source.commit, contractText, contract);
     const previous = parseProvenance(committed.get(PROVENANCE_FILE));
     const changelog = await step('changelog', () =>
-      updateChangelog(committed.get(CHANGELOG_FILE), { report, provenance, previous, contract, options }),
+      updateChangelog(committed.get(CHANGELOG_FILE), {
+        report,
+        provenance,
+        previous,
+        before,
+        contract,
+        options,
+      }),
     );
     // write: atomically, only what changed, never with --check or --dry-run
     const outputs = planOutputs(
@@ -180,6 +188,7 @@ interface ChangelogInput {
   report: Report;
   provenance: Provenance;
   previous: Provenance | undefined;
+  before: Record<string, unknown> | undefined;
   contract: Record<string, unknown>;
   options: SyncOptions;
 }
@@ -187,15 +196,19 @@ interface ChangelogInput {
 /** A new entry when nothing was synced before or the contract's content changed; else the page as it is. */
 function updateChangelog(
   page: string | undefined,
-  { report, provenance, previous, contract, options }: ChangelogInput,
+  { report, provenance, previous, before, contract, options }: ChangelogInput,
 ): string {
   if (previous !== undefined && previous.sha256 === provenance.sha256 && page !== undefined) return page;
+  const after = modelOf(contract);
   const entry = changelogEntry({
     report,
     provenance,
     initial: previous === undefined,
     date: options.today.toISOString().slice(0, 10),
     operations: countOperations(contract),
+    anchor: nextAnchor(page, report.to ?? 'unversioned'),
+    // Each change links to its page as the site builds it from the old and the new contract.
+    link: changeLinks(before === undefined ? undefined : modelOf(before), after),
   });
   return addEntry(page, entry);
 }

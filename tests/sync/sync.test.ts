@@ -7,6 +7,7 @@ import { sync } from '../../scripts/sync/cli.ts';
 import { fetchSource } from '../../scripts/sync/fetch.ts';
 import { sha256 } from '../../scripts/sync/provenance.ts';
 import { generateTypes, TYPES_HEADER } from '../../scripts/sync/types.ts';
+import { parseChangelog } from '../../src/changelog.ts';
 import {
   contract,
   FIXTURES,
@@ -81,7 +82,7 @@ describe('a directory source', () => {
     const changelog = await read(root, 'docs/changelog.md');
     expect(changelog).toMatch(/^---\ntitle: Changelog\n/);
     expect(changelog).toContain(
-      `## 1.0.0 (2026-05-04)\n\nInitial contract: version 1.0.0, 2 operations. Synced \`openapi/openapi.json\` from \`${source}\`.\n`,
+      `## 1.0.0 (2026-05-04) {#v1-0-0}\n\nInitial contract: version 1.0.0, 2 operations. Synced \`openapi/openapi.json\` from \`${source}\`.\n`,
     );
     expect(result.report).toEqual({ from: null, to: '1.0.0', changes: [], guides: [] });
     expect(result.outputs.map((output) => [output.path, output.status])).toEqual([
@@ -124,10 +125,63 @@ describe('a directory source', () => {
     ]);
     const changelog = await read(root, 'docs/changelog.md');
     const headings = changelog.split('\n').filter((line) => line.startsWith('## '));
-    expect(headings).toEqual(['## 1.1.0 (2026-05-04)', '## 1.0.0 (2026-05-04)']);
+    expect(headings).toEqual(['## 1.1.0 (2026-05-04) {#v1-1-0}', '## 1.0.0 (2026-05-04) {#v1-0-0}']);
+    // The page of the new operation, where the site builds it (untagged: grouped by its path).
     expect(changelog).toContain(
-      '**Other changes**\n\n- `GET /things/{thing_id}`: operation added\n- version 1.0.0 → 1.1.0\n',
+      '**Other changes**\n\n- [`GET /things/{thing_id}`](/api-reference/things/get-thing/): operation added\n- version 1.0.0 → 1.1.0\n',
     );
+  });
+
+  it('gives each entry an anchor no earlier entry has, and never changes an earlier one', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    // Written before entries had anchors: the site's own id for it stays what it was.
+    const legacy = (await read(root, 'docs/changelog.md')).replace(' {#v1-0-0}', '');
+    await writeFiles(root, { 'docs/changelog.md': legacy });
+    // The same version synced again with other content, then a removal.
+    await writeFiles(source, {
+      'openapi/openapi.json': contract((doc) => {
+        ((doc.paths['/things'] as Json).get as Json).description = 'Every thing.';
+        (doc.components.schemas as Record<string, Json>).Thing = {
+          ...(doc.components.schemas as Record<string, Json>).Thing,
+          description: 'A thing.',
+        };
+      }),
+    });
+    await sync(options(root, { from: source }));
+    await writeFiles(source, {
+      'openapi/openapi.json': contract((doc) => {
+        (doc.info as Json).version = '1.1.0';
+        Reflect.deleteProperty(doc.paths['/things'] as Json, 'post');
+      }),
+    });
+    await sync(options(root, { from: source }));
+    const changelog = await read(root, 'docs/changelog.md');
+    expect(parseChangelog(changelog, 'docs/changelog.md').map((r) => [r.version, r.anchor])).toEqual([
+      ['1.1.0', 'v1-1-0'],
+      ['1.0.0', 'v1-0-0'],
+      ['1.0.0', '100-2026-05-04'],
+    ]);
+    // A removed operation links to its old URL, which keeps serving a page saying so.
+    expect(changelog).toContain(
+      '- **Breaking:** [`POST /things`](/api-reference/things/create-thing/): operation removed\n',
+    );
+  });
+
+  it('stops with the line of a level-2 heading that is not a release, writing nothing', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    const page = (await read(root, 'docs/changelog.md')).replace('## 1.0.0', '## Notes\n\n## 1.0.0');
+    await writeFiles(root, { 'docs/changelog.md': page });
+    await writeFiles(source, { 'openapi/openapi.json': newer });
+    const before = await snapshot(root);
+    const line = page.split('\n').indexOf('## Notes') + 1;
+    await expect(sync(options(root, { from: source }))).rejects.toThrow(
+      `docs/changelog.md:${line}: "## Notes" is not a release heading`,
+    );
+    expect(await snapshot(root)).toEqual(before);
   });
 });
 
