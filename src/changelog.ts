@@ -7,6 +7,7 @@ import { remarkHeadingId } from 'remark-custom-heading-id';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { FileError } from './file-error.ts';
 import { splitFrontmatter } from './markdown/frontmatter.ts';
 
 /** The changelog's page and the feed made from it, below the site root. */
@@ -17,18 +18,6 @@ export const CHANGELOG_SOURCE = 'changelog.md';
 
 /** `1.7.0 (2026-12-03)`, the text of every release heading. */
 const RELEASE_TITLE = /^(?<version>\S+) \((?<date>\d{4}-\d{2}-\d{2})\)$/;
-
-/** A changelog the site cannot read: where, what, and how to fix it. */
-export class ChangelogError extends Error {
-  constructor(
-    readonly where: string,
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super(`${where}: ${problem}. Fix: ${fix}.`);
-    this.name = 'ChangelogError';
-  }
-}
 
 export interface Release {
   version: string;
@@ -73,7 +62,7 @@ export function parseChangelog(source: string, file: string): Release[] {
         const line = node.position?.start.line ?? 0;
         const match = RELEASE_TITLE.exec(title);
         if (match?.groups === undefined) {
-          throw new ChangelogError(
+          throw new FileError(
             `${file}:${line}`,
             `"## ${title}" is not a release heading ("## <version> (<YYYY-MM-DD>) {#<anchor>}")`,
             'write other sections of the page at level 3 (###) or below: the sync adds each release above the first "## " heading',

@@ -1,6 +1,6 @@
-import { ChangelogError, FEED_URL, parseChangelog, releaseAnchor } from '../../src/changelog.ts';
+import { FEED_URL, parseChangelog, releaseAnchor } from '../../src/changelog.ts';
 import type { Change } from './diff.ts';
-import { SyncError } from './errors.ts';
+import { asSyncError } from './errors-of-files.ts';
 import type { Provenance } from './provenance.ts';
 import type { Report } from './report.ts';
 
@@ -100,10 +100,5 @@ export function nextAnchor(page: string | undefined, version: string): string {
 /** The releases of the committed page, its problems as the sync's. */
 export function readReleases(page: string | undefined) {
   if (page === undefined) return [];
-  try {
-    return parseChangelog(page, CHANGELOG_FILE);
-  } catch (error) {
-    if (error instanceof ChangelogError) throw new SyncError(error.where, error.problem, error.fix);
-    throw error;
-  }
+  return asSyncError(() => parseChangelog(page, CHANGELOG_FILE));
 }

@@ -3,11 +3,14 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ApiModel } from '../../src/model/types.ts';
+import { parseUrlRecord, type ReleaseRef, updateUrlRecord, urlRecordPath } from '../../src/urls.ts';
 import { bundleContract } from './bundle.ts';
 import { addEntry, CHANGELOG_FILE, changelogEntry, nextAnchor } from './changelog.ts';
 import { CONFIG_FILE, readConfigFile, resolveConfig, type SyncOptions } from './config.ts';
 import { diffContracts, versionOf } from './diff.ts';
 import { errorLines, SyncError } from './errors.ts';
+import { asSyncError } from './errors-of-files.ts';
 import { fetchSource } from './fetch.ts';
 import { guideLinesTouched } from './guides.ts';
 import { loadContract } from './load.ts';
@@ -21,6 +24,8 @@ import { formatJson, type Output, planOutputs, readFiles, writeOutputs } from '.
 
 export const CONTRACT_FILE = 'openapi/openapi.json';
 export const PROVENANCE_FILE = 'openapi/provenance.json';
+/** Every reference URL published so far, for redirects and "removed" pages (src/urls.ts). */
+export const URLS_FILE = urlRecordPath(CONTRACT_FILE);
 
 export interface SyncResult {
   report: Report;
@@ -87,7 +92,7 @@ export async function sync(
     );
     for (const line of printed) log(line);
     // read: the project's committed files, the baseline of the comparison
-    const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE];
+    const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE, URLS_FILE];
     const committed = await step('read', () => readFiles(options.root, files));
     const before = parseCommitted(committed.get(CONTRACT_FILE));
     // diff: what changed for API clients, breaking first
@@ -109,23 +114,31 @@ export async function sync(
     const contractText = formatJson(contract);
     const provenance = describeOrigin(options, source.commit, contractText, contract);
     const previous = parseProvenance(committed.get(PROVENANCE_FILE));
+    const models = { before: before === undefined ? undefined : modelOf(before), after: modelOf(contract) };
     const changelog = await step('changelog', () =>
       updateChangelog(committed.get(CHANGELOG_FILE), {
         report,
         provenance,
         previous,
-        before,
+        models,
         contract,
         options,
       }),
+    );
+    // urls: every reference URL published so far; moved and removed pages from this release on
+    const urls = await step(
+      'urls',
+      () => updateUrls(committed.get(URLS_FILE), models, report, changelog.release),
+      (record) => `${Object.keys(record.urls).length} URLs`,
     );
     // write: atomically, only what changed, never with --check or --dry-run
     const outputs = planOutputs(
       [
         { path: CONTRACT_FILE, content: contractText },
         { path: TYPES_FILE, content: types },
-        { path: CHANGELOG_FILE, content: changelog },
+        { path: CHANGELOG_FILE, content: changelog.page },
         { path: PROVENANCE_FILE, content: formatJson(provenance) },
+        { path: URLS_FILE, content: formatJson(urls) },
       ],
       committed,
     );
@@ -188,29 +201,54 @@ interface ChangelogInput {
   report: Report;
   provenance: Provenance;
   previous: Provenance | undefined;
-  before: Record<string, unknown> | undefined;
+  models: { before: ApiModel | undefined; after: ApiModel };
   contract: Record<string, unknown>;
   options: SyncOptions;
 }
 
-/** A new entry when nothing was synced before or the contract's content changed; else the page as it is. */
+/**
+ * A new entry when nothing was synced before or the contract's content changed, with the release
+ * it records; else the page as it is.
+ */
 function updateChangelog(
   page: string | undefined,
-  { report, provenance, previous, before, contract, options }: ChangelogInput,
-): string {
-  if (previous !== undefined && previous.sha256 === provenance.sha256 && page !== undefined) return page;
-  const after = modelOf(contract);
+  { report, provenance, previous, models, contract, options }: ChangelogInput,
+): { page: string; release: ReleaseRef | undefined } {
+  if (previous !== undefined && previous.sha256 === provenance.sha256 && page !== undefined)
+    return { page, release: undefined };
+  const version = report.to ?? 'unversioned';
+  const anchor = nextAnchor(page, version);
   const entry = changelogEntry({
     report,
     provenance,
     initial: previous === undefined,
     date: options.today.toISOString().slice(0, 10),
     operations: countOperations(contract),
-    anchor: nextAnchor(page, report.to ?? 'unversioned'),
+    anchor,
     // Each change links to its page as the site builds it from the old and the new contract.
-    link: changeLinks(before === undefined ? undefined : modelOf(before), after),
+    link: changeLinks(models.before, models.after),
   });
-  return addEntry(page, entry);
+  return { page: addEntry(page, entry), release: { version, anchor } };
+}
+
+/**
+ * The URL record after this sync. A project without one starts it from the contract it had (its
+ * URLs published since that version), so the pages this release moves or removes are recorded.
+ */
+function updateUrls(
+  text: string | undefined,
+  models: { before: ApiModel | undefined; after: ApiModel },
+  report: Report,
+  release: ReleaseRef | undefined,
+) {
+  let record = text === undefined ? { urls: {} } : parseRecord(text);
+  if (text === undefined && models.before !== undefined)
+    record = updateUrlRecord(record, models.before, report.from ?? 'unversioned', undefined);
+  return updateUrlRecord(record, models.after, report.to ?? 'unversioned', release);
+}
+
+function parseRecord(text: string) {
+  return asSyncError(() => parseUrlRecord(text, URLS_FILE));
 }
 
 function summary(outputs: Output[], writing: boolean): string {
@@ -223,8 +261,9 @@ function summary(outputs: Output[], writing: boolean): string {
 const HELP = `Usage: npm run sync -- [--from <dir | git URL>] [--ref <ref>] [--path <file>] [--lint error|warn] [--json] [--check | --dry-run]
 
 Brings the API contract from the SDK repository into openapi/, validates and lints it, reports
-what changed for API clients (breaking changes first), regenerates ${TYPES_FILE}
-and adds an entry to ${CHANGELOG_FILE} when the contract changed.
+what changed for API clients (breaking changes first), regenerates ${TYPES_FILE},
+adds an entry to ${CHANGELOG_FILE} when the contract changed and records every
+reference page's URL in ${URLS_FILE} (moved pages redirect, removed ones say so).
 
   --from <dir | git URL>  Where the contract lives: a local directory, or anything \`git clone\`
                           accepts (file://, https://, user@host:repo, a path to a repository).

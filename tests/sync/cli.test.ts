@@ -66,6 +66,7 @@ describe('the command line', { timeout: 180_000 }, () => {
       'diff',
       'types',
       'changelog',
+      'urls',
       'write',
     ]) {
       expect(stderr).toMatch(new RegExp(`^  ${stage} +\\d+ ms`, 'm'));

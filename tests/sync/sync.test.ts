@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sync } from '../../scripts/sync/cli.ts';
@@ -90,6 +90,7 @@ describe('a directory source', () => {
       ['src/generated/ocpplab.d.ts', 'new'],
       ['docs/changelog.md', 'new'],
       ['openapi/provenance.json', 'new'],
+      ['openapi/urls.json', 'new'],
     ]);
   });
 
@@ -180,6 +181,88 @@ describe('a directory source', () => {
     const line = page.split('\n').indexOf('## Notes') + 1;
     await expect(sync(options(root, { from: source }))).rejects.toThrow(
       `docs/changelog.md:${line}: "## Notes" is not a release heading`,
+    );
+    expect(await snapshot(root)).toEqual(before);
+  });
+});
+
+describe('the record of published URLs', () => {
+  const urlsOf = async (root: string) =>
+    ((await readJson(root, 'openapi/urls.json')) as { urls: Record<string, Json> }).urls;
+
+  it('records every reference page of the first contract, since its version', async () => {
+    const root = await tempProject();
+    await sync(options(root, { from: await tempSource({ 'openapi/openapi.json': contract() }) }));
+    const urls = await urlsOf(root);
+    expect(urls['/api-reference/things/list-things/']).toEqual({
+      page: 'operation get /things',
+      title: 'List things',
+      since: '1.0.0',
+      parent: 'tag Things',
+    });
+    expect(urls['/api-reference/schemas/thing/']).toMatchObject({ page: 'schema Thing', since: '1.0.0' });
+    expect(urls['/api-reference/']).toMatchObject({ page: 'overview' });
+  });
+
+  it('marks the old URL of a renamed operation and of a removed one gone from the release that did it', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await writeFiles(source, {
+      'openapi/openapi.json': contract((doc) => {
+        (doc.info as Json).version = '1.1.0';
+        const things = doc.paths['/things'] as Json;
+        (things.get as Json)['x-fern-sdk-method-name'] = 'all';
+        Reflect.deleteProperty(things, 'post');
+      }),
+    });
+    await sync(options(root, { from: source }));
+    const urls = await urlsOf(root);
+    const gone = { version: '1.1.0', anchor: 'v1-1-0' };
+    expect(urls['/api-reference/things/list-things/']).toEqual({
+      page: 'operation get /things',
+      title: 'List things',
+      since: '1.0.0',
+      parent: 'tag Things',
+      gone,
+    });
+    expect(urls['/api-reference/things/all/']).toEqual({
+      page: 'operation get /things',
+      title: 'List things',
+      since: '1.1.0',
+      parent: 'tag Things',
+    });
+    expect(urls['/api-reference/things/create-thing/']).toMatchObject({
+      page: 'operation post /things',
+      gone,
+    });
+    // A sync of the same contract again changes nothing, the record included.
+    const before = await snapshot(root);
+    await sync(options(root, { from: source }));
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('starts the record from the committed contract in a project that has none', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await rm(path.join(root, 'openapi/urls.json'));
+    await writeFiles(source, { 'openapi/openapi.json': newer });
+    await sync(options(root, { from: source }));
+    const urls = await urlsOf(root);
+    expect(urls['/api-reference/things/list-things/']).toMatchObject({ since: '1.0.0' });
+    expect(urls['/api-reference/things/get-thing/']).toMatchObject({ since: '1.1.0' });
+  });
+
+  it('stops at a record it cannot read, naming the file and the place, writing nothing', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    await writeFiles(root, { 'openapi/urls.json': { urls: { '/api-reference/x/': { page: 'overview' } } } });
+    await writeFiles(source, { 'openapi/openapi.json': newer });
+    const before = await snapshot(root);
+    await expect(sync(options(root, { from: source }))).rejects.toThrow(
+      /^openapi\/urls\.json\/urls\/\/api-reference\/x\/\/title: .*Fix: restore it with `git checkout openapi\/urls\.json`/,
     );
     expect(await snapshot(root)).toEqual(before);
   });
