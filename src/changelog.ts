@@ -16,13 +16,16 @@ export const FEED_URL = '/changelog.xml';
 /** Where the page lives, relative to the docs folder. */
 export const CHANGELOG_SOURCE = 'changelog.md';
 
-/** `1.7.0 (2026-12-03)`, the text of every release heading. */
-const RELEASE_TITLE = /^(?<version>\S+) \((?<date>\d{4}-\d{2}-\d{2})\)$/;
+/**
+ * `1.7.0 (2026-12-03)`, the text of every release heading the sync writes; a date-less `1.0.0`,
+ * as a page written by hand may have, is read too.
+ */
+const RELEASE_TITLE = /^(?<version>\S+)(?: \((?<date>\d{4}-\d{2}-\d{2})\))?$/;
 
 export interface Release {
   version: string;
-  /** `YYYY-MM-DD` */
-  date: string;
+  /** `YYYY-MM-DD`, undefined when the heading has none. */
+  date: string | undefined;
   /** The heading's id on the page: its `{#id}`, else the id the site derives from its text. */
   anchor: string;
   /** The heading as text, without its `{#id}`. */
@@ -70,7 +73,7 @@ export function parseChangelog(source: string, file: string): Release[] {
         }
         current = {
           version: match.groups.version ?? '',
-          date: match.groups.date ?? '',
+          date: match.groups.date,
           anchor,
           title,
           body: [],

@@ -35,6 +35,12 @@ export function changelogFeed({ source, file, site, title }: FeedInput): string 
   const page = absolute(CHANGELOG_URL, site);
   const releases = source === undefined ? [] : parseChangelog(source, file);
   const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
+  // Atom dates every entry: one without a date of its own takes that of the release below it.
+  const dates = releases.map((_, index) => releases.slice(index).find((r) => r.date !== undefined)?.date);
+  const newest = dates
+    .filter((date) => date !== undefined)
+    .sort()
+    .at(-1);
   const feed = new Feed({
     id: page,
     title: `${title} changelog`,
@@ -43,24 +49,16 @@ export function changelogFeed({ source, file, site, title }: FeedInput): string 
     feedLinks: { atom: absolute(FEED_URL, site) },
     author: { name: title, link: absolute('/', site) },
     language: 'en',
-    updated:
-      releases.length === 0
-        ? new Date(0)
-        : dateOf(
-            releases
-              .map((r) => r.date)
-              .sort()
-              .at(-1) ?? '',
-          ),
+    updated: newest === undefined ? new Date(0) : dateOf(newest),
     generator: false,
   });
-  for (const release of releases) {
+  for (const [index, release] of releases.entries()) {
     const link = `${page}#${release.anchor}`;
     feed.addItem({
       id: link,
       link,
       title: release.title,
-      date: dateOf(release.date),
+      date: dateOf(dates[index] ?? '1970-01-01'),
       content: entryHtml(release.body, page),
     });
   }

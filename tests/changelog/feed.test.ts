@@ -65,6 +65,16 @@ describe('the changelog feed', () => {
     expect(feedOf(PAGE)).not.toContain('Intro text');
   });
 
+  it('dates a release written without a date as the release below it', () => {
+    const items = parseFeed(
+      feedOf(PAGE.replace('## 1.7.0 (2026-12-03) {#v1-7-0}', '## 1.7.0 {#v1-7-0}')),
+    ).items;
+    expect(items.map((item) => [item.title, item.updated?.toISOString()])).toEqual([
+      ['1.7.0', '2026-11-24T00:00:00.000Z'],
+      ['1.6.0 (2026-11-24)', '2026-11-24T00:00:00.000Z'],
+    ]);
+  });
+
   it('is a valid empty feed when the docs have no changelog', () => {
     const feed = parseFeed(feedOf(undefined));
     expect(feed.meta.type).toBe('atom');
@@ -75,8 +85,8 @@ describe('the changelog feed', () => {
 describe('the changelog page', () => {
   it('names the file and line of a level-2 heading that is not a release', () => {
     expect(() =>
-      parseChangelog(PAGE.replace('## 1.6.0', '## Notes\n\n## 1.6.0'), 'docs/changelog.md'),
-    ).toThrow('docs/changelog.md:15: "## Notes" is not a release heading');
+      parseChangelog(PAGE.replace('## 1.6.0', '## Notes on upgrades\n\n## 1.6.0'), 'docs/changelog.md'),
+    ).toThrow('docs/changelog.md:15: "## Notes on upgrades" is not a release heading');
   });
 
   it('counts lines from the top of the file, frontmatter included', () => {

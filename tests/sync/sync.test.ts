@@ -174,13 +174,16 @@ describe('a directory source', () => {
     const root = await tempProject();
     const source = await tempSource({ 'openapi/openapi.json': contract() });
     await sync(options(root, { from: source }));
-    const page = (await read(root, 'docs/changelog.md')).replace('## 1.0.0', '## Notes\n\n## 1.0.0');
+    const page = (await read(root, 'docs/changelog.md')).replace(
+      '## 1.0.0',
+      '## Notes on upgrades\n\n## 1.0.0',
+    );
     await writeFiles(root, { 'docs/changelog.md': page });
     await writeFiles(source, { 'openapi/openapi.json': newer });
     const before = await snapshot(root);
-    const line = page.split('\n').indexOf('## Notes') + 1;
+    const line = page.split('\n').indexOf('## Notes on upgrades') + 1;
     await expect(sync(options(root, { from: source }))).rejects.toThrow(
-      `docs/changelog.md:${line}: "## Notes" is not a release heading`,
+      `docs/changelog.md:${line}: "## Notes on upgrades" is not a release heading`,
     );
     expect(await snapshot(root)).toEqual(before);
   });
