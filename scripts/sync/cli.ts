@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { historyPath, parseHistory } from '../../src/history.ts';
 import type { ApiModel } from '../../src/model/types.ts';
 import { parseUrlRecord, type ReleaseRef, updateUrlRecord, urlRecordPath } from '../../src/urls.ts';
 import { bundleContract } from './bundle.ts';
@@ -13,6 +14,7 @@ import { errorLines, SyncError } from './errors.ts';
 import { asSyncError } from './errors-of-files.ts';
 import { fetchSource } from './fetch.ts';
 import { guideLinesTouched } from './guides.ts';
+import { updateHistory } from './history.ts';
 import { loadContract } from './load.ts';
 import { changeLinks, modelOf } from './pages.ts';
 import { type Provenance, parseProvenance, sha256 } from './provenance.ts';
@@ -26,6 +28,8 @@ export const CONTRACT_FILE = 'openapi/openapi.json';
 export const PROVENANCE_FILE = 'openapi/provenance.json';
 /** Every reference URL published so far, for redirects and "removed" pages (src/urls.ts). */
 export const URLS_FILE = urlRecordPath(CONTRACT_FILE);
+/** What each release did to each operation, webhook and schema page (src/history.ts). */
+export const HISTORY_FILE = historyPath(CONTRACT_FILE);
 
 export interface SyncResult {
   report: Report;
@@ -92,7 +96,7 @@ export async function sync(
     );
     for (const line of printed) log(line);
     // read: the project's committed files, the baseline of the comparison
-    const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE, URLS_FILE];
+    const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE, URLS_FILE, HISTORY_FILE];
     const committed = await step('read', () => readFiles(options.root, files));
     const before = parseCommitted(committed.get(CONTRACT_FILE));
     // diff: what changed for API clients, breaking first
@@ -131,6 +135,18 @@ export async function sync(
       () => updateUrls(committed.get(URLS_FILE), models, report, changelog.release),
       (record) => `${Object.keys(record.urls).length} URLs`,
     );
+    // history: what this release added, changed and deprecated, page by page
+    const history = await step(
+      'history',
+      () => {
+        const text = committed.get(HISTORY_FILE);
+        const record =
+          text === undefined ? { pages: {} } : asSyncError(() => parseHistory(text, HISTORY_FILE));
+        const { release } = changelog;
+        return release === undefined ? record : updateHistory(record, report.changes, release, models);
+      },
+      (record) => `${Object.keys(record.pages).length} pages with a history`,
+    );
     // write: atomically, only what changed, never with --check or --dry-run
     const outputs = planOutputs(
       [
@@ -139,6 +155,7 @@ export async function sync(
         { path: CHANGELOG_FILE, content: changelog.page },
         { path: PROVENANCE_FILE, content: formatJson(provenance) },
         { path: URLS_FILE, content: formatJson(urls) },
+        { path: HISTORY_FILE, content: formatJson(history) },
       ],
       committed,
     );
@@ -262,8 +279,9 @@ const HELP = `Usage: npm run sync -- [--from <dir | git URL>] [--ref <ref>] [--p
 
 Brings the API contract from the SDK repository into openapi/, validates and lints it, reports
 what changed for API clients (breaking changes first), regenerates ${TYPES_FILE},
-adds an entry to ${CHANGELOG_FILE} when the contract changed and records every
-reference page's URL in ${URLS_FILE} (moved pages redirect, removed ones say so).
+adds an entry to ${CHANGELOG_FILE} when the contract changed, records every
+reference page's URL in ${URLS_FILE} (moved pages redirect, removed ones say so)
+and what each release added, changed and deprecated in ${HISTORY_FILE}.
 
   --from <dir | git URL>  Where the contract lives: a local directory, or anything \`git clone\`
                           accepts (file://, https://, user@host:repo, a path to a repository).

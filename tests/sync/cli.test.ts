@@ -67,6 +67,7 @@ describe('the command line', { timeout: 180_000 }, () => {
       'types',
       'changelog',
       'urls',
+      'history',
       'write',
     ]) {
       expect(stderr).toMatch(new RegExp(`^  ${stage} +\\d+ ms`, 'm'));

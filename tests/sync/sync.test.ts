@@ -91,6 +91,7 @@ describe('a directory source', () => {
       ['docs/changelog.md', 'new'],
       ['openapi/provenance.json', 'new'],
       ['openapi/urls.json', 'new'],
+      ['openapi/history.json', 'new'],
     ]);
   });
 
@@ -268,6 +269,46 @@ describe('the record of published URLs', () => {
       /^openapi\/urls\.json\/urls\/\/api-reference\/x\/\/title: .*Fix: restore it with `git checkout openapi\/urls\.json`/,
     );
     expect(await snapshot(root)).toEqual(before);
+  });
+});
+
+describe('the history of each page', () => {
+  const historyOf = async (root: string) =>
+    ((await readJson(root, 'openapi/history.json')) as { pages: Record<string, Json> }).pages;
+
+  it('records what each release added, changed and deprecated, page by page', async () => {
+    const root = await tempProject();
+    const source = await tempSource({ 'openapi/openapi.json': contract() });
+    await sync(options(root, { from: source }));
+    // What the first contract had is not "added" by it: the API existed before these docs.
+    expect(await historyOf(root)).toEqual({});
+    const v110 = contract((doc) => {
+      (doc.info as Json).version = '1.1.0';
+      doc.paths['/things/{thing_id}'] = (newer.paths as Json)['/things/{thing_id}'];
+      const list = (doc.paths['/things'] as Json).get as Json;
+      list.deprecated = true;
+      (list.parameters as Json[]).push({ name: 'color', in: 'query', schema: { type: 'string' } });
+      const thing = (doc.components.schemas as Record<string, Json>).Thing as Json;
+      (thing.properties as Json).weight = { type: 'number' };
+    });
+    await writeFiles(source, { 'openapi/openapi.json': v110 });
+    await sync(options(root, { from: source }));
+    const r110 = { version: '1.1.0', anchor: 'v1-1-0' };
+    expect(await historyOf(root)).toEqual({
+      'operation get /things': { changed: [r110], deprecated: r110 },
+      'operation get /things/{thing_id}': { added: r110 },
+      // Its 201 answer is a Thing, which has a new property.
+      'operation post /things': { changed: [r110] },
+      'schema Thing': { changed: [r110] },
+    });
+    const v120 = structuredClone(v110);
+    (v120.info as Json).version = '1.2.0';
+    Reflect.deleteProperty((v120.paths as Record<string, Json>)['/things']?.get as Json, 'deprecated');
+    await writeFiles(source, { 'openapi/openapi.json': v120 });
+    await sync(options(root, { from: source }));
+    expect((await historyOf(root))['operation get /things']).toEqual({
+      changed: [{ version: '1.2.0', anchor: 'v1-2-0' }, r110],
+    });
   });
 });
 
