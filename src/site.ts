@@ -1,4 +1,5 @@
 import { resolveConfig } from './config.ts';
+import { readHistory } from './history.ts';
 import { loadModel, readContract } from './model/load.ts';
 import { referencePages } from './model/pages.ts';
 import { readUrlRecord, urlPlan } from './urls.ts';
@@ -20,3 +21,6 @@ export const contract = readContract(config.contractPath);
  * written by Astro from `redirects` in astro.config.mjs, and "removed" pages, routed here.
  */
 export const urls = urlPlan(readUrlRecord(config.contractPath), model);
+
+/** What each release added, changed and deprecated, page by page (openapi/history.json). */
+export const history = readHistory(config.contractPath);

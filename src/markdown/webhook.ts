@@ -1,6 +1,8 @@
+import { webhookKey } from '../model/published.ts';
 import type { Webhook } from '../model/types.ts';
 import { inlineCode } from './markdown.ts';
 import {
+  historyLine,
   parametersSection,
   type ReferenceContext,
   requestBodySection,
@@ -17,6 +19,7 @@ export function webhookMarkdown(webhook: Webhook, context: ReferenceContext): st
   const method = webhook.method.toUpperCase();
   const blocks = [
     `Webhook ${inlineCode(`${method} ${webhook.name}`)}: the API sends this ${inlineCode(method)} request to the webhook endpoint you registered.`,
+    ...historyLine(webhookKey(webhook), context),
   ];
   if (webhook.deprecated) blocks.push('> **Deprecated:** this webhook may stop being sent.');
   if (webhook.description) blocks.push(description(webhook.description, 2));

@@ -1,7 +1,13 @@
 // What each reference page documents, as a key that outlives its URL: the sync records every URL
 // it published against these keys (openapi/urls.json), and the build finds where a key lives now.
 import { pageUrl, type ReferencePage, referencePages } from './pages.ts';
-import type { ApiModel } from './types.ts';
+import type { ApiModel, NamedSchema, OperationSummary, Webhook } from './types.ts';
+
+/** The keys of the pages that have a history (src/history.ts). */
+export const operationKey = (operation: Pick<OperationSummary, 'key'>) => `operation ${operation.key}`;
+export const webhookKey = (webhook: Pick<Webhook, 'name' | 'method'>) =>
+  `webhook ${webhook.name} ${webhook.method}`;
+export const schemaKey = (schema: Pick<NamedSchema, 'name'>) => `schema ${schema.name}`;
 
 /**
  * The thing a reference page documents: `operation post /ocpp/chargers`,
@@ -18,11 +24,11 @@ export function pageKey(page: ReferencePage): string {
     case 'api-tag':
       return `tag ${page.tag.name}`;
     case 'operation':
-      return `operation ${page.operation.key}`;
+      return operationKey(page.operation);
     case 'webhook':
-      return `webhook ${page.webhook.name} ${page.webhook.method}`;
+      return webhookKey(page.webhook);
     case 'schema':
-      return `schema ${page.schema.name}`;
+      return schemaKey(page.schema);
   }
 }
 

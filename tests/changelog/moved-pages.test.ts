@@ -1,12 +1,14 @@
 /**
- * Scenario: two syncs into a scratch project (one operation's `x-fern-sdk-method-name` changes,
- * another operation is removed), then one build of the site from that state. Old URLs must keep
- * working: the moved page's redirects, the removed page's notice, the host files, the feed.
+ * Scenario: two syncs into a scratch project (one operation's `x-fern-sdk-method-name` changes and
+ * it gets deprecated and a parameter, another operation is removed, one is added, a schema gains
+ * a field), then one build of the site from that state. Old URLs must keep working (the moved
+ * page's redirects, the removed page's notice, the host files), the feed must land on the
+ * changelog's anchors, and the pages must tell their history.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sync } from '../../scripts/sync/cli.ts';
@@ -47,8 +49,21 @@ beforeAll(async () => {
     'openapi/openapi.json': contract((doc) => {
       (doc.info as Json).version = '1.1.0';
       const things = doc.paths['/things'] as Json;
-      (things.get as Json)['x-fern-sdk-method-name'] = 'all';
+      const list = things.get as Json;
+      list['x-fern-sdk-method-name'] = 'all';
+      list.deprecated = true;
+      (list.parameters as Json[]).push({ name: 'color', in: 'query', schema: { type: 'string' } });
       Reflect.deleteProperty(things, 'post');
+      doc.paths['/things/{thing_id}'] = {
+        get: {
+          operationId: 'getThing',
+          summary: 'Get a thing',
+          parameters: [{ name: 'thing_id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The thing.' }, '404': { description: 'No such thing.' } },
+        },
+      };
+      const thing = (doc.components.schemas as Record<string, Json>).Thing as Json;
+      (thing.properties as Json).weight = { type: 'number' };
     }),
   });
   await sync(options(root, { from: source }));
@@ -128,8 +143,8 @@ describe('the changelog of those syncs', () => {
   it('links the removed operation to its old URL, and every link of the site landed, old URLs included', () => {
     const html = read('changelog/index.html');
     expect(html).toMatch(new RegExp(`<a href="${REMOVED}"><code[^>]*>POST /things</code></a>`));
-    // A new SDK method name changes no request: the move is no change for API clients.
-    expect(html).not.toContain('/api-reference/things/all/');
+    // Its other changes link to where the page is now.
+    expect(html).toMatch(new RegExp(`<a href="${MOVED_TO}"><code[^>]*>GET /things</code></a>`));
     expect(log).not.toMatch(/broken internal link/);
   });
 
@@ -139,5 +154,35 @@ describe('the changelog of those syncs', () => {
       `${SITE}/changelog/#v1-1-0`,
       `${SITE}/changelog/#v1-0-0`,
     ]);
+  });
+});
+
+describe('the history on the pages', () => {
+  const historyOf = (url: string) => {
+    const line = select('.ref-history', page(url));
+    return line === undefined ? undefined : toText(line).trim();
+  };
+
+  it('says on each page what the releases did to it, linked to their changelog entries', () => {
+    expect(historyOf(MOVED_TO)).toBe('Changed in 1.1.0 · Deprecated in 1.1.0.');
+    expect(historyOf('/api-reference/things/get-thing/')).toBe('Added in 1.1.0.');
+    expect(historyOf('/api-reference/schemas/thing/')).toBe('Changed in 1.1.0.');
+    // Nothing recorded: no line.
+    expect(historyOf('/api-reference/schemas/status/')).toBeUndefined();
+    const line = select('.ref-history', page(MOVED_TO));
+    expect(selectAll('a', line ?? { type: 'root', children: [] }).map((a) => a.properties.href)).toEqual([
+      '/changelog/#v1-1-0',
+      '/changelog/#v1-1-0',
+    ]);
+  });
+
+  it('says the same in the twins, linked to the changelog twin', () => {
+    const link = `[1.1.0](${SITE}/changelog.md#v1-1-0)`;
+    expect(read('api-reference/things/all.md')).toContain(
+      `\n\nChanged in ${link} · Deprecated in ${link}.\n\n`,
+    );
+    expect(read('api-reference/things/get-thing.md')).toContain(`\n\nAdded in ${link}.\n\n`);
+    expect(read('api-reference/schemas/thing.md')).toContain(`Changed in ${link}.`);
+    expect(read('api-reference/schemas/status.md')).not.toContain('Changed in');
   });
 });
