@@ -6,6 +6,7 @@ import type { Server as McpProtocolServer } from '@modelcontextprotocol/sdk/serv
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import Negotiator from 'negotiator';
 import sirv from 'sirv';
+import { FEED_URL } from '../changelog.ts';
 import { twinPath } from '../components/page-actions/twin-path.ts';
 import { ContractIndex } from './contract.ts';
 import { DocsIndex, readTwins } from './docs-index.ts';
@@ -107,6 +108,7 @@ export async function startServer(
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? CACHE_IMMUTABLE : CACHE_PAGE);
       if (pathname.endsWith('.md')) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
       if (pathname.endsWith('.txt')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      if (pathname === FEED_URL) res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
     },
   });
   const notFound = (req: IncomingMessage, res: ServerResponse) => {

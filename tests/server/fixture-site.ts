@@ -22,6 +22,7 @@ export const FILES: Record<string, string> = {
   'api-reference/core-resources/chargers/create.md':
     '# Create charger (durable)\n\n`POST https://api.ocpplab.com/ocpp/chargers`\n\n## Request body\n\n- `ws_url` (string, required): the CSMS WebSocket URL.\n',
   'llms.txt': '# OCPPLAB Gateway\n',
+  'changelog.xml': '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>',
   // A moved page and a removed one, as the build writes them (scripts/build/host-files.ts).
   'api-reference/chargers/add/index.html':
     '<!doctype html><meta http-equiv="refresh" content="0;url=/api-reference/core-resources/chargers/create/">',

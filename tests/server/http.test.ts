@@ -60,6 +60,14 @@ describe('content negotiation', () => {
   });
 });
 
+describe('the changelog feed', () => {
+  it('is served as Atom', async () => {
+    const feed = await raw('/changelog.xml');
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+  });
+});
+
 describe('pages that moved or were removed (_redirects)', () => {
   it('answers the old URL of a moved page and of its twin with a 301 to the new one', async () => {
     const page = await raw('/api-reference/chargers/add/');
