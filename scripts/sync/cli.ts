@@ -133,7 +133,12 @@ export async function sync(
     const urls = await step(
       'urls',
       () => updateUrls(committed.get(URLS_FILE), models, report, changelog.release),
-      (record) => `${Object.keys(record.urls).length} URLs`,
+      (record) => {
+        const entries = Object.values(record.urls);
+        const anchor = changelog.release?.anchor;
+        const left = entries.filter((entry) => anchor !== undefined && entry.gone?.anchor === anchor).length;
+        return `${entries.length} URLs${left === 0 ? '' : `, ${left} moved or removed by this release`}`;
+      },
     );
     // history: what this release added, changed and deprecated, page by page
     const history = await step(
