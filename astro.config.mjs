@@ -1,4 +1,5 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
@@ -8,17 +9,25 @@ import { hostFiles } from './scripts/build/host-files.ts';
 import { linkCheck } from './scripts/guides/link-check.ts';
 import { resolveConfig } from './src/config.ts';
 import { guideSidebarItems } from './src/guides.ts';
+import { loadModel } from './src/model/load.ts';
+import { readUrlRecord, urlPlan } from './src/urls.ts';
 
 // One resolved set of options (src/config.ts) for the build and the code it runs.
 const config = resolveConfig();
 // Every internal link of every built page, the API reference included, has a target in dist/.
 // Its parse starts before Starlight's build hook (Pagefind) and its report comes after.
 const links = linkCheck({ site: config.site, failOnError: config.failOnBrokenLinks });
+// The reference URLs published before (openapi/urls.json) that no longer hold their page: moved
+// ones redirect to where it is now, removed ones get a notice (src/pages/api-reference/).
+const urls = urlPlan(readUrlRecord(config.contractPath), loadModel(config.contractPath, config));
 
 export default defineConfig({
   // The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
   site: config.site,
   trailingSlash: 'always',
+  // Static redirect pages (meta refresh and a canonical link) work on any host; _redirects
+  // (scripts/build/host-files.ts) gives the hosts that read it a real 301.
+  redirects: Object.fromEntries(urls.moved.map(({ from, to }) => [from, { status: 301, destination: to }])),
   // Shared CSS and scripts go to cached files instead of into every page: with thousands of
   // operation pages, inlined copies were the largest part of dist/ after the content itself.
   // Pages are rendered 16 at a time: one at a time, the build spent about a third of its
@@ -44,6 +53,11 @@ export default defineConfig({
         },
       },
     },
+  },
+  markdown: {
+    // Astro's own Markdown pipeline (Sätteri), with `## Heading {#id}`: the changelog's release
+    // headings carry ids that stay the same whatever their text (the feed links to them).
+    processor: satteri({ features: { headingAttributes: true } }),
   },
   server: {
     host: process.env.HOST ?? '127.0.0.1',
@@ -139,6 +153,6 @@ export default defineConfig({
     }),
     links.finish,
     // Brotli and gzip copies of text files and the `_headers` of static hosts, after the rest.
-    hostFiles(),
+    hostFiles(urls),
   ],
 });

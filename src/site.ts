@@ -1,6 +1,8 @@
 import { resolveConfig } from './config.ts';
+import { readHistory } from './history.ts';
 import { loadModel, readContract } from './model/load.ts';
 import { referencePages } from './model/pages.ts';
+import { readUrlRecord, urlPlan } from './urls.ts';
 
 /** The options of this build (see `src/config.ts`). */
 export const config = resolveConfig();
@@ -13,3 +15,12 @@ export const reference = referencePages(model);
 
 /** The synced contract as parsed JSON, for what reads it directly (the "Try it" files). */
 export const contract = readContract(config.contractPath);
+
+/**
+ * What the recorded URLs that no longer hold their page serve (openapi/urls.json): redirects,
+ * written by Astro from `redirects` in astro.config.mjs, and "removed" pages, routed here.
+ */
+export const urls = urlPlan(readUrlRecord(config.contractPath), model);
+
+/** What each release added, changed and deprecated, page by page (openapi/history.json). */
+export const history = readHistory(config.contractPath);

@@ -5,14 +5,22 @@
 //   them, so no response is compressed per request.
 // - `_headers` (the convention of Netlify and Cloudflare Pages): the cache policy of `npm start`
 //   and, on every page with a Markdown twin, the `Link` header that points agents at it.
+// - `_redirects` (the same hosts' convention), when reference pages moved or were removed
+//   (openapi/urls.json): a 301 from each old URL and its twin to the new ones, and a 410 on the
+//   notice a removed page's URL serves (Netlify answers it; Cloudflare Pages knows no 410 and
+//   skips that line, serving the notice with 200). Astro itself writes the redirect pages
+//   (meta refresh and canonical link) that any other static host serves.
 import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { AstroIntegration } from 'astro';
+import { createRedirectsFromAstroRoutes, printAsRedirects } from '@astrojs/underscore-redirects';
+import type { AstroConfig, AstroIntegration, HookParameters, IntegrationResolvedRoute } from 'astro';
+import { FEED_URL } from '../../src/changelog.ts';
 import { twinPath } from '../../src/components/page-actions/twin-path.ts';
 import { CACHE_IMMUTABLE, CACHE_PAGE } from '../../src/server/http.ts';
+import type { UrlPlan } from '../../src/urls.ts';
 
 const COMPRESSIBLE = /\.(html|md|txt|json|js|mjs|css|svg|xml)$/;
 const MIN_BYTES = 1024;
@@ -65,6 +73,9 @@ export async function headersFile(dir: string): Promise<string> {
     '/*.txt',
     '  Content-Type: text/plain; charset=utf-8',
     `  Cache-Control: ${CACHE_PAGE}`,
+    FEED_URL,
+    '  Content-Type: application/atom+xml; charset=utf-8',
+    `  Cache-Control: ${CACHE_PAGE}`,
   ];
   for (const path of [...paths].sort()) {
     if (!path.endsWith('/index.html')) continue;
@@ -77,16 +88,61 @@ export async function headersFile(dir: string): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
-/** The Astro integration that writes both after `astro build`. */
-export function hostFiles(): AstroIntegration {
+export interface RedirectsInput {
+  config: AstroConfig;
+  routes: IntegrationResolvedRoute[];
+  dir: URL;
+  assets: HookParameters<'astro:build:done'>['assets'];
+  urls: UrlPlan;
+}
+
+/**
+ * The `_redirects` file: Astro's redirect routes as its own adapters print them, the twins of
+ * moved pages beside them, and the 410 of each removed page; empty when nothing moved or went.
+ */
+export function redirectsFile({ config, routes, dir, assets, urls }: RedirectsInput): string {
+  const redirects = createRedirectsFromAstroRoutes({
+    config,
+    buildOutput: 'static',
+    routeToDynamicTargetMap: new Map(routes.filter((route) => route.type === 'redirect').map((r) => [r, ''])),
+    dir,
+    assets,
+  });
+  for (const { from, to } of urls.moved)
+    redirects.add({ dynamic: false, input: twinPath(from), target: twinPath(to), status: 301, weight: 2 });
+  // `!`: the notice is a file at that URL, which the host would otherwise serve as it is.
+  for (const { url } of urls.removed)
+    redirects.add({ dynamic: false, input: url, target: url, status: 410, force: true, weight: 1 });
+  if (redirects.empty()) return '';
+  return `${printAsRedirects(redirects)}\n`;
+}
+
+/** The Astro integration that writes them after `astro build`. */
+export function hostFiles(urls: UrlPlan): AstroIntegration {
+  let config: AstroConfig | undefined;
+  let routes: IntegrationResolvedRoute[] = [];
   return {
     name: 'ocpplab-host-files',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:config:done': (options) => {
+        config = options.config;
+      },
+      'astro:routes:resolved': (options) => {
+        routes = options.routes;
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         await writeAtomic(join(out, '_headers'), await headersFile(out));
+        const written = ['_headers'];
+        if (config !== undefined) {
+          const redirects = redirectsFile({ config, routes, dir, assets, urls });
+          if (redirects !== '') {
+            await writeAtomic(join(out, '_redirects'), redirects);
+            written.push(`_redirects (${urls.moved.length} moved, ${urls.removed.length} removed pages)`);
+          }
+        }
         const count = await precompress(out);
-        logger.info(`wrote _headers and brotli and gzip copies of ${count} files`);
+        logger.info(`wrote ${written.join(', ')} and brotli and gzip copies of ${count} files`);
       },
     },
   };

@@ -1,4 +1,6 @@
+import { FEED_URL, parseChangelog, releaseAnchor } from '../../src/changelog.ts';
 import type { Change } from './diff.ts';
+import { asSyncError } from './errors-of-files.ts';
 import type { Provenance } from './provenance.ts';
 import type { Report } from './report.ts';
 
@@ -11,8 +13,9 @@ description: What changed in the OCPPLAB Gateway API contract, newest first.
 
 Each entry below records one update of the API contract these pages document, newest first. The
 entries are written by \`npm run sync\` when it brings a new contract from the SDK repository:
-changes that can break an existing API client come first, then the others. Edit the text above
-the first entry freely; the sync only adds entries.
+changes that can break an existing API client come first, then the others, each linked to the
+page that documents it. Follow them in a feed reader with [the Atom feed](${FEED_URL}). Edit the
+text above the first entry freely; the sync only adds entries.
 `;
 
 export interface EntryInput {
@@ -23,6 +26,10 @@ export interface EntryInput {
   /** `YYYY-MM-DD` */
   date: string;
   operations: number;
+  /** The id of the entry's heading (`v1-7-0`), from `nextAnchor`. */
+  anchor: string;
+  /** The URL of the reference page a change is documented on, if there is one. */
+  link: (change: Change) => string | undefined;
 }
 
 function origin(provenance: Provenance): string {
@@ -31,23 +38,45 @@ function origin(provenance: Provenance): string {
   return `Synced \`${provenance.path}\` from \`${provenance.source}\`${ref}${at}`;
 }
 
-const item = (change: Change) =>
-  `- ${change.operation === null ? '' : `\`${change.operation}\`: `}${change.message}`;
+/**
+ * One change as a list item: the thing it concerns, linked to its page (an operation's page, the
+ * reference overview for servers and security schemes), then what changed; a breaking change
+ * says so on its own line too, so it reads as breaking wherever the line is quoted (the feed).
+ */
+function item(change: Change, link: string | undefined): string {
+  const mark = change.breaking ? '**Breaking:** ' : '';
+  if (change.operation === null) {
+    const where = link === undefined ? '' : `[API reference](${link}): `;
+    return `- ${mark}${where}${change.message}`;
+  }
+  const subject = `\`${change.operation}\``;
+  return `- ${mark}${link === undefined ? subject : `[${subject}](${link})`}: ${change.message}`;
+}
 
 /** One changelog entry in Markdown. Pure. */
-export function changelogEntry({ report, provenance, initial, date, operations }: EntryInput): string {
+export function changelogEntry({
+  report,
+  provenance,
+  initial,
+  date,
+  operations,
+  anchor,
+  link,
+}: EntryInput): string {
   const version = report.to ?? 'unversioned';
   const breaking = report.changes.filter((change) => change.breaking);
   const other = report.changes.filter((change) => !change.breaking);
   const intro = initial
     ? `Initial contract: version ${version}, ${operations} operations. ${origin(provenance)}.`
     : `${origin(provenance)}; compared with version ${report.from ?? '(none)'}.`;
-  const lines = [`## ${version} (${date})`, '', intro];
+  const lines = [`## ${version} (${date}) {#${anchor}}`, '', intro];
   if (!initial && report.changes.length === 0) {
     lines.push('', 'Nothing changed for API clients: only descriptions, examples or other details differ.');
   }
-  if (breaking.length > 0) lines.push('', '**Breaking changes**', '', ...breaking.map(item));
-  if (other.length > 0) lines.push('', '**Other changes**', '', ...other.map(item));
+  if (breaking.length > 0)
+    lines.push('', '**Breaking changes**', '', ...breaking.map((change) => item(change, link(change))));
+  if (other.length > 0)
+    lines.push('', '**Other changes**', '', ...other.map((change) => item(change, link(change))));
   return `${lines.join('\n')}\n`;
 }
 
@@ -57,4 +86,19 @@ export function addEntry(page: string | undefined, entry: string): string {
   const match = /^## /m.exec(current);
   if (match === null) return `${current.trimEnd()}\n\n${entry}`;
   return `${current.slice(0, match.index)}${entry}\n${current.slice(match.index)}`;
+}
+
+/**
+ * The anchor of the entry for `version` on this page: one no release of the page has, so the
+ * anchors of the entries already published stay as they are.
+ */
+export function nextAnchor(page: string | undefined, version: string): string {
+  const taken = new Set(readReleases(page).map((release) => release.anchor));
+  return releaseAnchor(version, taken);
+}
+
+/** The releases of the committed page, its problems as the sync's. */
+export function readReleases(page: string | undefined) {
+  if (page === undefined) return [];
+  return asSyncError(() => parseChangelog(page, CHANGELOG_FILE));
 }

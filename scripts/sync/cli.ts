@@ -3,14 +3,20 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { historyPath, parseHistory } from '../../src/history.ts';
+import type { ApiModel } from '../../src/model/types.ts';
+import { parseUrlRecord, type ReleaseRef, updateUrlRecord, urlRecordPath } from '../../src/urls.ts';
 import { bundleContract } from './bundle.ts';
-import { addEntry, CHANGELOG_FILE, changelogEntry } from './changelog.ts';
+import { addEntry, CHANGELOG_FILE, changelogEntry, nextAnchor } from './changelog.ts';
 import { CONFIG_FILE, readConfigFile, resolveConfig, type SyncOptions } from './config.ts';
 import { diffContracts, versionOf } from './diff.ts';
 import { errorLines, SyncError } from './errors.ts';
+import { asSyncError } from './errors-of-files.ts';
 import { fetchSource } from './fetch.ts';
 import { guideLinesTouched } from './guides.ts';
+import { updateHistory } from './history.ts';
 import { loadContract } from './load.ts';
+import { changeLinks, modelOf } from './pages.ts';
 import { type Provenance, parseProvenance, sha256 } from './provenance.ts';
 import { formatReport, type Report } from './report.ts';
 import { countOperations } from './shape.ts';
@@ -20,6 +26,10 @@ import { formatJson, type Output, planOutputs, readFiles, writeOutputs } from '.
 
 export const CONTRACT_FILE = 'openapi/openapi.json';
 export const PROVENANCE_FILE = 'openapi/provenance.json';
+/** Every reference URL published so far, for redirects and "removed" pages (src/urls.ts). */
+export const URLS_FILE = urlRecordPath(CONTRACT_FILE);
+/** What each release did to each operation, webhook and schema page (src/history.ts). */
+export const HISTORY_FILE = historyPath(CONTRACT_FILE);
 
 export interface SyncResult {
   report: Report;
@@ -86,7 +96,7 @@ export async function sync(
     );
     for (const line of printed) log(line);
     // read: the project's committed files, the baseline of the comparison
-    const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE];
+    const files = [CONTRACT_FILE, PROVENANCE_FILE, TYPES_FILE, CHANGELOG_FILE, URLS_FILE, HISTORY_FILE];
     const committed = await step('read', () => readFiles(options.root, files));
     const before = parseCommitted(committed.get(CONTRACT_FILE));
     // diff: what changed for API clients, breaking first
@@ -108,16 +118,49 @@ export async function sync(
     const contractText = formatJson(contract);
     const provenance = describeOrigin(options, source.commit, contractText, contract);
     const previous = parseProvenance(committed.get(PROVENANCE_FILE));
+    const models = { before: before === undefined ? undefined : modelOf(before), after: modelOf(contract) };
     const changelog = await step('changelog', () =>
-      updateChangelog(committed.get(CHANGELOG_FILE), { report, provenance, previous, contract, options }),
+      updateChangelog(committed.get(CHANGELOG_FILE), {
+        report,
+        provenance,
+        previous,
+        models,
+        contract,
+        options,
+      }),
+    );
+    // urls: every reference URL published so far; moved and removed pages from this release on
+    const urls = await step(
+      'urls',
+      () => updateUrls(committed.get(URLS_FILE), models, report, changelog.release),
+      (record) => {
+        const entries = Object.values(record.urls);
+        const anchor = changelog.release?.anchor;
+        const left = entries.filter((entry) => anchor !== undefined && entry.gone?.anchor === anchor).length;
+        return `${entries.length} URLs${left === 0 ? '' : `, ${left} moved or removed by this release`}`;
+      },
+    );
+    // history: what this release added, changed and deprecated, page by page
+    const history = await step(
+      'history',
+      () => {
+        const text = committed.get(HISTORY_FILE);
+        const record =
+          text === undefined ? { pages: {} } : asSyncError(() => parseHistory(text, HISTORY_FILE));
+        const { release } = changelog;
+        return release === undefined ? record : updateHistory(record, report.changes, release, models);
+      },
+      (record) => `${Object.keys(record.pages).length} pages with a history`,
     );
     // write: atomically, only what changed, never with --check or --dry-run
     const outputs = planOutputs(
       [
         { path: CONTRACT_FILE, content: contractText },
         { path: TYPES_FILE, content: types },
-        { path: CHANGELOG_FILE, content: changelog },
+        { path: CHANGELOG_FILE, content: changelog.page },
         { path: PROVENANCE_FILE, content: formatJson(provenance) },
+        { path: URLS_FILE, content: formatJson(urls) },
+        { path: HISTORY_FILE, content: formatJson(history) },
       ],
       committed,
     );
@@ -180,24 +223,54 @@ interface ChangelogInput {
   report: Report;
   provenance: Provenance;
   previous: Provenance | undefined;
+  models: { before: ApiModel | undefined; after: ApiModel };
   contract: Record<string, unknown>;
   options: SyncOptions;
 }
 
-/** A new entry when nothing was synced before or the contract's content changed; else the page as it is. */
+/**
+ * A new entry when nothing was synced before or the contract's content changed, with the release
+ * it records; else the page as it is.
+ */
 function updateChangelog(
   page: string | undefined,
-  { report, provenance, previous, contract, options }: ChangelogInput,
-): string {
-  if (previous !== undefined && previous.sha256 === provenance.sha256 && page !== undefined) return page;
+  { report, provenance, previous, models, contract, options }: ChangelogInput,
+): { page: string; release: ReleaseRef | undefined } {
+  if (previous !== undefined && previous.sha256 === provenance.sha256 && page !== undefined)
+    return { page, release: undefined };
+  const version = report.to ?? 'unversioned';
+  const anchor = nextAnchor(page, version);
   const entry = changelogEntry({
     report,
     provenance,
     initial: previous === undefined,
     date: options.today.toISOString().slice(0, 10),
     operations: countOperations(contract),
+    anchor,
+    // Each change links to its page as the site builds it from the old and the new contract.
+    link: changeLinks(models.before, models.after),
   });
-  return addEntry(page, entry);
+  return { page: addEntry(page, entry), release: { version, anchor } };
+}
+
+/**
+ * The URL record after this sync. A project without one starts it from the contract it had (its
+ * URLs published since that version), so the pages this release moves or removes are recorded.
+ */
+function updateUrls(
+  text: string | undefined,
+  models: { before: ApiModel | undefined; after: ApiModel },
+  report: Report,
+  release: ReleaseRef | undefined,
+) {
+  let record = text === undefined ? { urls: {} } : parseRecord(text);
+  if (text === undefined && models.before !== undefined)
+    record = updateUrlRecord(record, models.before, report.from ?? 'unversioned', undefined);
+  return updateUrlRecord(record, models.after, report.to ?? 'unversioned', release);
+}
+
+function parseRecord(text: string) {
+  return asSyncError(() => parseUrlRecord(text, URLS_FILE));
 }
 
 function summary(outputs: Output[], writing: boolean): string {
@@ -210,8 +283,10 @@ function summary(outputs: Output[], writing: boolean): string {
 const HELP = `Usage: npm run sync -- [--from <dir | git URL>] [--ref <ref>] [--path <file>] [--lint error|warn] [--json] [--check | --dry-run]
 
 Brings the API contract from the SDK repository into openapi/, validates and lints it, reports
-what changed for API clients (breaking changes first), regenerates ${TYPES_FILE}
-and adds an entry to ${CHANGELOG_FILE} when the contract changed.
+what changed for API clients (breaking changes first), regenerates ${TYPES_FILE},
+adds an entry to ${CHANGELOG_FILE} when the contract changed, records every
+reference page's URL in ${URLS_FILE} (moved pages redirect, removed ones say so)
+and what each release added, changed and deprecated in ${HISTORY_FILE}.
 
   --from <dir | git URL>  Where the contract lives: a local directory, or anything \`git clone\`
                           accepts (file://, https://, user@host:repo, a path to a repository).

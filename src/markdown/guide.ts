@@ -10,6 +10,7 @@ import type {
   RootContent,
 } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { remarkHeadingId } from 'remark-custom-heading-id';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -47,7 +48,9 @@ const KEPT_META = ['title'];
  * A leading frontmatter block, if present, is dropped (the caller writes the title).
  */
 export function guideMarkdown(source: string, context: GuideContext): string {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(splitFrontmatter(source).body);
+  // `{#id}` after a heading (the changelog's release anchors) is the HTML's id, not text to read.
+  const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkHeadingId);
+  const tree = parser.runSync(parser.parse(splitFrontmatter(source).body));
   const clean: Root = { type: 'root', children: convertAll(tree.children, context) };
   return unified()
     .use(remarkGfm, { tablePipeAlign: false })

@@ -1,5 +1,7 @@
+import { type HistoryRecord, historyMarkdown } from '../history.ts';
 import { typeLabel } from '../model/format.ts';
 import { isJson } from '../model/media.ts';
+import { operationKey } from '../model/published.ts';
 import { emptyNode } from '../model/schema.ts';
 import type {
   ApiModel,
@@ -18,7 +20,7 @@ import { DEPRECATED_OPERATION, DEPRECATED_TITLE, retryAdvice } from '../view/not
 import { overviewFacts } from '../view/overview.ts';
 import { authenticationSentence } from '../view/security.ts';
 import { type FieldScope, fieldLines, memberLines } from './fields.ts';
-import { twinLink } from './links.ts';
+import { twinHref, twinLink } from './links.ts';
 import { fence, inlineCode } from './markdown.ts';
 import { description } from './text.ts';
 
@@ -32,6 +34,14 @@ export interface ReferenceContext {
    * schema has its own section: named schemas are only named, JSON is on one line.
    */
   mode: 'page' | 'full';
+  /** What each release did to each page (openapi/history.json); none: no history lines. */
+  history?: HistoryRecord;
+}
+
+/** A page's history line for a twin (`Added in [1.7.0](…/changelog.md#v1-7-0)`), if it has one. */
+export function historyLine(key: string, context: ReferenceContext): string[] {
+  const line = historyMarkdown(context.history?.pages[key], (url) => twinHref(url, context.site));
+  return line === undefined ? [] : [line];
 }
 
 /**
@@ -46,6 +56,7 @@ export interface ReferenceContext {
 export function operationMarkdown(operation: OperationDetail, context: ReferenceContext): string {
   const blocks: string[] = [
     inlineCode(`${operation.method.toUpperCase()} ${context.model.baseUrl}${operation.path}`),
+    ...historyLine(operationKey(operation), context),
   ];
   if (operation.deprecated) {
     blocks.push(`> **${DEPRECATED_TITLE}:** ${DEPRECATED_OPERATION}`);

@@ -1,8 +1,10 @@
 import { type Page, SCHEMAS_INDEX_URL } from '../model/pages.ts';
+import type { RemovedPage } from '../urls.ts';
 import { guideMarkdown } from './guide.ts';
 import { groupMarkdown, overviewMarkdown, schemasIndexMarkdown, tagMarkdown } from './indexes.ts';
 import { twinDocument } from './markdown.ts';
 import { operationMarkdown, type ReferenceContext } from './operation.ts';
+import { removedTwin } from './removed.ts';
 import { schemaMarkdown } from './schema.ts';
 import { webhookMarkdown } from './webhook.ts';
 
@@ -10,7 +12,10 @@ import { webhookMarkdown } from './webhook.ts';
  * A page that has a twin: one of the `Page` union, or the schemas index
  * (`/api-reference/schemas/`), an HTML page the union does not list.
  */
-export type TwinPage = Page | { kind: 'schema-index'; slug: string; title: string; description: string };
+export type TwinPage =
+  | Page
+  | { kind: 'schema-index'; slug: string; title: string; description: string }
+  | { kind: 'removed'; slug: string; title: string; description: string; removed: RemovedPage };
 
 export interface TwinContext extends ReferenceContext {
   /** A guide's MDX/Markdown body, by slug (the route reads it from the content collection). */
@@ -57,5 +62,7 @@ export function pageBody(page: TwinPage, context: TwinContext): string {
       return schemaMarkdown(page.schema, context);
     case 'schema-index':
       return schemasIndexMarkdown(context);
+    case 'removed':
+      return removedTwin(page.removed, context.site);
   }
 }

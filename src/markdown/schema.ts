@@ -1,10 +1,11 @@
 import { exampleFor } from '../model/example.ts';
 import { typeLabel } from '../model/format.ts';
+import { schemaKey } from '../model/published.ts';
 import type { NamedSchema, SchemaNode } from '../model/types.ts';
 import { literal, memberLines } from './fields.ts';
 import { twinLink } from './links.ts';
 import { inlineCode } from './markdown.ts';
-import { exampleBlock, type ReferenceContext, sectionScope } from './operation.ts';
+import { exampleBlock, historyLine, type ReferenceContext, sectionScope } from './operation.ts';
 import { description } from './text.ts';
 
 /**
@@ -15,7 +16,7 @@ import { description } from './text.ts';
  */
 export function schemaMarkdown(schema: NamedSchema, context: ReferenceContext): string {
   const node = context.model.schemaNode(schema);
-  const blocks: string[] = [];
+  const blocks: string[] = [...historyLine(schemaKey(schema), context)];
   if (schema.description) blocks.push(description(schema.description, 1));
   const facts = [`Type: ${inlineCode(typeLabel(withoutRef(node)))}`];
   if (node.deprecated) facts.push('deprecated');

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { orderGuides } from '../guides.ts';
-import { config, model, reference } from '../site.ts';
+import { config, history, model, reference } from '../site.ts';
 import type { LlmsInput } from './llms.ts';
 import { schemaIndexPage, type TwinContext, type TwinPage } from './page.ts';
 
@@ -47,6 +47,7 @@ async function gather(): Promise<TwinSite> {
     site: config.site,
     model,
     mode: 'page',
+    history,
     guideSource: (slug) => sources.get(slug),
   };
   // The schemas index sits before the first schema page, as in the reference's navigation.

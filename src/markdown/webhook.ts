@@ -1,7 +1,9 @@
+import { webhookKey } from '../model/published.ts';
 import type { Webhook } from '../model/types.ts';
 import { DEPRECATED_TITLE, DEPRECATED_WEBHOOK } from '../view/notes.ts';
 import { inlineCode } from './markdown.ts';
 import {
+  historyLine,
   parametersSection,
   type ReferenceContext,
   requestBodySection,
@@ -18,6 +20,7 @@ export function webhookMarkdown(webhook: Webhook, context: ReferenceContext): st
   const method = webhook.method.toUpperCase();
   const blocks = [
     `Webhook ${inlineCode(`${method} ${webhook.name}`)}: the API sends this ${inlineCode(method)} request to the webhook endpoint you registered.`,
+    ...historyLine(webhookKey(webhook), context),
   ];
   if (webhook.deprecated) blocks.push(`> **${DEPRECATED_TITLE}:** ${DEPRECATED_WEBHOOK}`);
   if (webhook.description) blocks.push(description(webhook.description, 2));

@@ -6,6 +6,7 @@ import type { Server as McpProtocolServer } from '@modelcontextprotocol/sdk/serv
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import Negotiator from 'negotiator';
 import sirv from 'sirv';
+import { FEED_URL } from '../changelog.ts';
 import { twinPath } from '../components/page-actions/twin-path.ts';
 import { ContractIndex } from './contract.ts';
 import { DocsIndex, readTwins } from './docs-index.ts';
@@ -49,6 +50,31 @@ function wantsHtml(accept: string | undefined): boolean {
   return new Negotiator({ headers: { accept } }).mediaTypes().includes('text/html');
 }
 
+export interface RedirectRule {
+  target: string;
+  status: number;
+}
+
+/**
+ * The rules of the `_redirects` file the build writes (scripts/build/host-files.ts), by path:
+ * `/old/  /new/  301` for moved pages and their twins, `/gone/  /gone/  410!` for removed ones.
+ * `npm start` answers them as the hosts that read the file do. Rules with placeholders or
+ * splats, which the build never writes, are not read.
+ */
+export function readRedirects(distDir: string): Map<string, RedirectRule> {
+  const file = join(distDir, '_redirects');
+  const rules = new Map<string, RedirectRule>();
+  if (!existsSync(file)) return rules;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [from, target, code] = line.trim().split(/\s+/);
+    if (from === undefined || target === undefined || code === undefined || from.startsWith('#')) continue;
+    const status = Number.parseInt(code, 10);
+    if (!Number.isInteger(status) || /[*:]/.test(from)) continue;
+    rules.set(from, { target, status });
+  }
+  return rules;
+}
+
 /**
  * Serves the built site and the MCP endpoint. Static files go through sirv (with the brotli and
  * gzip copies the build writes next to each text file); a page is answered as its Markdown twin
@@ -58,7 +84,12 @@ function wantsHtml(accept: string | undefined): boolean {
 export async function startServer(
   options: ServeOptions,
 ): Promise<{ server: Server; url: string; pages: number }> {
-  const index = new DocsIndex(readTwins(options.distDir));
+  const redirects = readRedirects(options.distDir);
+  // A removed page's notice answers at its old URL, but is no page to search or list.
+  const goneTwins = new Set(
+    [...redirects].filter(([, rule]) => rule.status === 410).map(([path]) => twinPath(path)),
+  );
+  const index = new DocsIndex(readTwins(options.distDir).filter((page) => !goneTwins.has(page.path)));
   const contract = ContractIndex.fromDist(options.distDir, options.site);
   const mcpServer = mcpServerFactory(index, contract, options.site, options.version);
   const notFoundPage = join(options.distDir, '404.html');
@@ -77,6 +108,7 @@ export async function startServer(
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? CACHE_IMMUTABLE : CACHE_PAGE);
       if (pathname.endsWith('.md')) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
       if (pathname.endsWith('.txt')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      if (pathname === FEED_URL) res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
     },
   });
   const notFound = (req: IncomingMessage, res: ServerResponse) => {
@@ -89,6 +121,23 @@ export async function startServer(
     }
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end(req.method === 'HEAD' ? undefined : 'Not found. The index of every page is at /llms.txt.\n');
+  };
+
+  /** A removed page: its notice (or the notice's twin when Markdown is preferred), with 410 Gone. */
+  const gone = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const twin = twinPath(path);
+    const markdown = prefersMarkdown(req.headers.accept);
+    const file = join(options.distDir, markdown ? twin : join(path, 'index.html'));
+    if (!existsSync(file)) {
+      notFound(req, res);
+      return;
+    }
+    res.statusCode = 410;
+    res.setHeader('Content-Type', markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', CACHE_PAGE);
+    res.setHeader('Vary', 'Accept, Accept-Encoding');
+    if (!markdown) res.setHeader('Link', `<${twin}>; rel="alternate"; type="text/markdown"`);
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -118,6 +167,18 @@ export async function startServer(
       res.statusCode = 405;
       res.setHeader('Allow', 'GET, HEAD');
       res.end('Method not allowed: the site is read with GET.\n');
+      return;
+    }
+    const rule = redirects.get(path);
+    if (rule !== undefined && rule.status >= 300 && rule.status < 400) {
+      res.statusCode = rule.status;
+      res.setHeader('Location', rule.target);
+      res.setHeader('Cache-Control', CACHE_PAGE);
+      res.end(req.method === 'HEAD' ? undefined : `Moved to ${rule.target}\n`);
+      return;
+    }
+    if (rule?.status === 410) {
+      gone(req, res, path);
       return;
     }
     const isPage = !/\.[a-z0-9]+$/i.test(path) || path.endsWith('.html');

@@ -15,6 +15,7 @@ import { resolveConfig } from '../../src/config.ts';
 import { header } from '../../src/markdown/header.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { referencePages, twinUrl } from '../../src/model/pages.ts';
+import { readUrlRecord, urlPlan } from '../../src/urls.ts';
 import { parityProblems } from '../support/parity.ts';
 import { parseLlmsTxt } from './llms-txt.ts';
 import { contractFieldNames } from './names.ts';
@@ -38,8 +39,13 @@ function twinOf(htmlFile: string): string {
   return twinUrl(htmlFile.replace(/(^|\/)index\.html$/, '').replace(/\/$/, '')).slice(1);
 }
 
+/** The redirect pages Astro writes at moved pages' old URLs: their twins move by a 301 instead. */
+const redirectPages = new Set(
+  urlPlan(readUrlRecord(config.contractPath), model).moved.map(({ from }) => `${from.slice(1)}index.html`),
+);
+
 function htmlPages(): string[] {
-  return files(dist, '.html').filter((file) => file !== '404.html');
+  return files(dist, '.html').filter((file) => file !== '404.html' && !redirectPages.has(file));
 }
 
 interface Outline {

@@ -22,6 +22,19 @@ export const FILES: Record<string, string> = {
   'api-reference/core-resources/chargers/create.md':
     '# Create charger (durable)\n\n`POST https://api.ocpplab.com/ocpp/chargers`\n\n## Request body\n\n- `ws_url` (string, required): the CSMS WebSocket URL.\n',
   'llms.txt': '# OCPPLAB Gateway\n',
+  'changelog.xml': '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>',
+  // A moved page and a removed one, as the build writes them (scripts/build/host-files.ts).
+  'api-reference/chargers/add/index.html':
+    '<!doctype html><meta http-equiv="refresh" content="0;url=/api-reference/core-resources/chargers/create/">',
+  'api-reference/gone/index.html': '<!doctype html><h1>Reset charger (removed in 1.7.0)</h1>',
+  'api-reference/gone.md':
+    '# Reset charger (removed in 1.7.0)\n\nThis page documented the operation `POST /reset`.\n',
+  _redirects: [
+    '/api-reference/chargers/add/    /api-reference/core-resources/chargers/create/    301',
+    '/api-reference/chargers/add.md  /api-reference/core-resources/chargers/create.md  301',
+    '/api-reference/gone/            /api-reference/gone/                              410!',
+    '',
+  ].join('\n'),
   '_astro/app.Ab12Cd34.js': ASSET,
 };
 

@@ -60,6 +60,37 @@ describe('content negotiation', () => {
   });
 });
 
+describe('the changelog feed', () => {
+  it('is served as Atom', async () => {
+    const feed = await raw('/changelog.xml');
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+  });
+});
+
+describe('pages that moved or were removed (_redirects)', () => {
+  it('answers the old URL of a moved page and of its twin with a 301 to the new one', async () => {
+    const page = await raw('/api-reference/chargers/add/');
+    expect(page.status).toBe(301);
+    expect(page.headers.location).toBe('/api-reference/core-resources/chargers/create/');
+    const twin = await raw('/api-reference/chargers/add.md');
+    expect(twin.status).toBe(301);
+    expect(twin.headers.location).toBe('/api-reference/core-resources/chargers/create.md');
+  });
+
+  it('answers a removed page with its notice and 410 Gone, as HTML or as its twin', async () => {
+    const html = await raw('/api-reference/gone/', { accept: 'text/html' });
+    expect(html.status).toBe(410);
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body.toString()).toBe(FILES['api-reference/gone/index.html']);
+    expect(html.headers.link).toBe('</api-reference/gone.md>; rel="alternate"; type="text/markdown"');
+    const twin = await raw('/api-reference/gone/', { accept: 'text/markdown' });
+    expect(twin.status).toBe(410);
+    expect(twin.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(twin.body.toString()).toBe(FILES['api-reference/gone.md']);
+  });
+});
+
 describe('serving', () => {
   it('serves the 404 page to browsers and plain text to others, with status 404', async () => {
     const browser = await raw('/nope/', { Accept: 'text/html' });

@@ -132,7 +132,7 @@ describe('the MCP server', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('lists pages under a prefix', async () => {
+  it('lists pages under a prefix, not the notice of a removed page (410 in _redirects)', async () => {
     expect(text(await call('list_pages', { prefix: '/api-reference/' }))).toBe(
       '- [Create charger (durable)](https://docs.ocpplab.com/api-reference/core-resources/chargers/create.md)',
     );

@@ -66,6 +66,8 @@ describe('the command line', { timeout: 180_000 }, () => {
       'diff',
       'types',
       'changelog',
+      'urls',
+      'history',
       'write',
     ]) {
       expect(stderr).toMatch(new RegExp(`^  ${stage} +\\d+ ms`, 'm'));

@@ -3,6 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProvenanceSchema, sha256 } from '../../scripts/sync/provenance.ts';
 import { generateTypes } from '../../scripts/sync/types.ts';
+import { resolveConfig } from '../../src/config.ts';
+import { loadModel } from '../../src/model/load.ts';
+import { pageUrl, referencePages } from '../../src/model/pages.ts';
+import { pageKey } from '../../src/model/published.ts';
+import { readUrlRecord } from '../../src/urls.ts';
 import { PROJECT } from './helpers.ts';
 
 // The files the last `npm run sync` committed must agree with each other; these checks only read.
@@ -26,5 +31,16 @@ describe('the committed sync output', () => {
     const provenance = ProvenanceSchema.parse(JSON.parse(await read('openapi/provenance.json')));
     expect(changelog).toMatch(/^---\ntitle: Changelog\n/);
     expect(changelog).toMatch(new RegExp(`^## ${provenance.version?.replaceAll('.', '\\.')} \\(`, 'm'));
+  });
+
+  it('has a URL record holding every reference page of the committed contract at its URL', () => {
+    const config = resolveConfig({}, {});
+    const record = readUrlRecord(path.join(PROJECT, config.contractPath));
+    const pages = referencePages(loadModel(path.join(PROJECT, config.contractPath), config));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages)
+      expect(record.urls[pageUrl(page.slug)]?.page, `${pageUrl(page.slug)}: run npm run sync`).toBe(
+        pageKey(page),
+      );
   });
 });

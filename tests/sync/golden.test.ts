@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changelogEntry } from '../../scripts/sync/changelog.ts';
 import { diffContracts } from '../../scripts/sync/diff.ts';
+import { changeLinks, modelOf } from '../../scripts/sync/pages.ts';
 import { formatReport, type Report } from '../../scripts/sync/report.ts';
 import { generateTypes, TYPES_HEADER } from '../../scripts/sync/types.ts';
 import { contract, removeTempDirs, tempDir, writeFiles } from './helpers.ts';
@@ -13,7 +14,7 @@ type Json = Record<string, unknown>;
 afterAll(removeTempDirs);
 
 /** A pair with one change of each direction, to pin the generated report and changelog text. */
-function reportOfAPair(): Report {
+function pair(): { before: Json; after: Json } {
   const before = contract();
   const after = contract((doc) => {
     (doc.info as Json).version = '2.0.0';
@@ -30,6 +31,11 @@ function reportOfAPair(): Report {
     const schemas = doc.components.schemas as Record<string, Json>;
     (schemas.Status as Json).enum = ['on', 'off', 'broken'];
   });
+  return { before, after };
+}
+
+function reportOfAPair(): Report {
+  const { before, after } = pair();
   return { from: '1.0.0', to: '2.0.0', changes: diffContracts(before, after) };
 }
 
@@ -58,6 +64,8 @@ describe('generated files', () => {
       initial: false,
       date: '2026-05-04',
       operations: 1,
+      anchor: 'v2-0-0',
+      link: changeLinks(modelOf(pair().before), modelOf(pair().after)),
     });
     await expect(entry).toMatchFileSnapshot('../fixtures/sync/golden/changelog-entry.md');
   });

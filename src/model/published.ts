@@ -1,0 +1,65 @@
+// What each reference page documents, as a key that outlives its URL: the sync records every URL
+// it published against these keys (openapi/urls.json), and the build finds where a key lives now.
+import { pageUrl, type ReferencePage, referencePages } from './pages.ts';
+import type { ApiModel, NamedSchema, OperationSummary, Webhook } from './types.ts';
+
+/** The keys of the pages that have a history (src/history.ts). */
+export const operationKey = (operation: Pick<OperationSummary, 'key'>) => `operation ${operation.key}`;
+export const webhookKey = (webhook: Pick<Webhook, 'name' | 'method'>) =>
+  `webhook ${webhook.name} ${webhook.method}`;
+export const schemaKey = (schema: Pick<NamedSchema, 'name'>) => `schema ${schema.name}`;
+
+/**
+ * The thing a reference page documents: `operation post /ocpp/chargers`,
+ * `webhook charger.status post`, `schema Charger`, `tag Chargers`, `group Core resources`,
+ * `overview`. An operation is its method and path (what the change report names), so a new
+ * `x-fern-sdk-method-name`, tag or group moves its page but keeps its key.
+ */
+export function pageKey(page: ReferencePage): string {
+  switch (page.kind) {
+    case 'api-overview':
+      return 'overview';
+    case 'api-group':
+      return `group ${page.group.name}`;
+    case 'api-tag':
+      return `tag ${page.tag.name}`;
+    case 'operation':
+      return operationKey(page.operation);
+    case 'webhook':
+      return webhookKey(page.webhook);
+    case 'schema':
+      return schemaKey(page.schema);
+  }
+}
+
+/** Every reference page of a model: key → URL (`/api-reference/…/`), in sidebar order. */
+export function publishedUrls(model: ApiModel): Map<string, string> {
+  return new Map(referencePages(model).map((page) => [pageKey(page), pageUrl(page.slug)]));
+}
+
+/**
+ * How the sync's change report names what an operation or webhook page documents
+ * (`POST /ocpp/chargers`, `webhook charger.status`, `webhook ping GET`), to find a change's page;
+ * undefined for the other pages.
+ */
+export function subjectLabel(page: ReferencePage): string | undefined {
+  if (page.kind === 'operation') return `${page.operation.method.toUpperCase()} ${page.operation.path}`;
+  if (page.kind === 'webhook') {
+    const { name, method } = page.webhook;
+    return `webhook ${name}${method === 'post' ? '' : ` ${method.toUpperCase()}`}`;
+  }
+  return undefined;
+}
+
+/**
+ * The closest page that still exists for a key that is gone: an operation's tag page when its tag
+ * is still there, else the reference overview.
+ */
+export function closestPage(
+  formerTag: string | undefined,
+  current: ReadonlyMap<string, string>,
+): { key: string; url: string } {
+  const tag = formerTag === undefined ? undefined : current.get(`tag ${formerTag}`);
+  if (tag !== undefined && formerTag !== undefined) return { key: `tag ${formerTag}`, url: tag };
+  return { key: 'overview', url: current.get('overview') ?? '/api-reference/' };
+}

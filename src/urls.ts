@@ -1,0 +1,176 @@
+// The record of every reference URL the site has published (openapi/urls.json, kept by
+// `npm run sync`), and what the build makes of it: a redirect for each page that moved, a
+// "removed" page for each one that is gone.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { CHANGELOG_URL } from './changelog.ts';
+import { FileError } from './file-error.ts';
+import { pageUrl, referencePages, SCHEMAS_INDEX_URL } from './model/pages.ts';
+import { pageKey } from './model/published.ts';
+import type { ApiModel } from './model/types.ts';
+
+const ReleaseSchema = z.object({ version: z.string(), anchor: z.string() }).strict();
+
+const UrlEntrySchema = z
+  .object({
+    /** What the page documents (`pageKey`): `operation post /ocpp/chargers`. */
+    page: z.string().min(1),
+    /** Its title when it was last published, for the page that says it is gone. */
+    title: z.string(),
+    /** The release whose sync first published the URL for this page. */
+    since: z.string(),
+    /** The page above it (an operation's tag, a tag's group), the closest one once it is gone. */
+    parent: z.string().optional(),
+    /** The release from which the URL no longer serves this page: moved or removed. */
+    gone: ReleaseSchema.optional(),
+  })
+  .strict();
+
+const UrlRecordSchema = z
+  .object({
+    urls: z.record(z.string().regex(/^\/.*\/$/, 'a site path with slashes at both ends'), UrlEntrySchema),
+  })
+  .strict();
+
+export type UrlEntry = z.infer<typeof UrlEntrySchema>;
+export type UrlRecord = z.infer<typeof UrlRecordSchema>;
+export type ReleaseRef = z.infer<typeof ReleaseSchema>;
+
+/** The record sits beside the contract: `openapi/urls.json` for `openapi/openapi.json`. */
+export function urlRecordPath(contractPath: string): string {
+  return join(dirname(contractPath), 'urls.json');
+}
+
+/** Checks a record's text; problems name the file, the place and the fix. */
+export function parseUrlRecord(text: string, file: string): UrlRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new FileError(
+      file,
+      `not JSON (${(error as Error).message})`,
+      `restore it with \`git checkout ${file}\`, then run \`npm run sync\``,
+    );
+  }
+  const parsed = UrlRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue === undefined ? '' : `/${issue.path.map(String).join('/')}`;
+    throw new FileError(
+      `${file}${at}`,
+      issue?.message ?? 'not a URL record',
+      `restore it with \`git checkout ${file}\`; \`npm run sync\` writes this file`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The record of a contract's site; empty when there is none (fixture and benchmark contracts). */
+export function readUrlRecord(contractPath: string): UrlRecord {
+  const file = urlRecordPath(contractPath);
+  if (!existsSync(file)) return { urls: {} };
+  return parseUrlRecord(readFileSync(file, 'utf8'), file);
+}
+
+/**
+ * The record after a sync: every page of `model` at its URL (new URLs `since` the release), and
+ * every recorded URL that no longer serves its page marked `gone` from `release`. Without a
+ * release (the contract did not change) pages are added, none is marked. Pure.
+ */
+export function updateUrlRecord(
+  record: UrlRecord,
+  model: ApiModel,
+  version: string,
+  release: ReleaseRef | undefined,
+): UrlRecord {
+  const urls: Record<string, UrlEntry> = { ...record.urls };
+  const current = new Set<string>();
+  for (const page of referencePages(model)) {
+    const url = pageUrl(page.slug);
+    const key = pageKey(page);
+    current.add(url);
+    const entry: UrlEntry = { page: key, title: page.title, since: version };
+    const parent = parentKey(page);
+    if (parent !== undefined) entry.parent = parent;
+    const known = urls[url];
+    // The same page back at its URL keeps its first release; another page there starts anew.
+    if (known !== undefined && known.page === key) entry.since = known.since;
+    urls[url] = entry;
+  }
+  if (release !== undefined) {
+    for (const [url, entry] of Object.entries(urls)) {
+      if (!current.has(url) && entry.gone === undefined) urls[url] = { ...entry, gone: release };
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(urls).sort(([a], [b]) => a.localeCompare(b)));
+  return { urls: sorted };
+}
+
+function parentKey(page: ReturnType<typeof referencePages>[number]): string | undefined {
+  if (page.kind === 'operation') return `tag ${page.operation.tag.name}`;
+  if (page.kind === 'api-tag') return `group ${page.group.name}`;
+  if (page.kind === 'schema') return 'schemas';
+  return undefined;
+}
+
+export interface MovedPage {
+  from: string;
+  to: string;
+}
+
+export interface RemovedPage {
+  /** The URL it had, which now serves this notice. */
+  url: string;
+  slug: string;
+  page: string;
+  title: string;
+  /** When it went, with the changelog entry that says so (absent if the record does not say). */
+  release: ReleaseRef | undefined;
+  changelog: string;
+  /** The closest page that exists: its parent (an operation's tag), else the reference overview. */
+  closest: { url: string; title: string };
+}
+
+export interface UrlPlan {
+  moved: MovedPage[];
+  removed: RemovedPage[];
+}
+
+/**
+ * What the build serves at the recorded URLs that no longer hold their page: a redirect where
+ * the page lives now (its key is in this model at another URL), else a "removed" page.
+ */
+export function urlPlan(record: UrlRecord, model: ApiModel): UrlPlan {
+  const pages = referencePages(model);
+  const byKey = new Map(pages.map((page) => [pageKey(page), { url: pageUrl(page.slug), title: page.title }]));
+  const live = new Set(pages.map((page) => pageUrl(page.slug)));
+  const moved: MovedPage[] = [];
+  const removed: RemovedPage[] = [];
+  const overview = byKey.get('overview') ?? { url: '/api-reference/', title: 'API Reference' };
+  for (const [url, entry] of Object.entries(record.urls)) {
+    if (live.has(url)) continue;
+    const now = byKey.get(entry.page);
+    if (now !== undefined) {
+      moved.push({ from: url, to: now.url });
+      continue;
+    }
+    const parent =
+      entry.parent === 'schemas'
+        ? { url: SCHEMAS_INDEX_URL, title: 'Schemas' }
+        : entry.parent === undefined
+          ? undefined
+          : byKey.get(entry.parent);
+    removed.push({
+      url,
+      slug: url.slice(1, -1),
+      page: entry.page,
+      title: entry.title,
+      release: entry.gone,
+      changelog: entry.gone === undefined ? CHANGELOG_URL : `${CHANGELOG_URL}#${entry.gone.anchor}`,
+      closest: parent ?? overview,
+    });
+  }
+  return { moved, removed };
+}
