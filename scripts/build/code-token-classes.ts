@@ -8,7 +8,7 @@ import type { Element, ElementContent, Parents } from 'hast';
  * Expressive Code gives every token an inline style holding its colour in each theme
  * (`<span style="--0:#C792EA;--1:#8844AE">`); on a guide with a few dozen code blocks those
  * styles were about a third of the page. This plugin gives each token instead one short class per
- * theme (`<span class="H k">`), the class standing for one colour (or italic, bold) of one
+ * theme (`<span class="H k">`), the class standing for one colour (or italic, bold, underline) of one
  * theme's palette. The palettes are the colours the themes can give a token, read from the themes
  * Expressive Code resolved (after its contrast adjustments), so the rules are known before any
  * block is rendered and are the same on every page.
@@ -53,10 +53,12 @@ export function codeTokenClasses(): ExpressiveCodePlugin {
   };
 }
 
-/** One theme's classes: a class per colour it gives tokens, and its italic and bold classes. */
+/** One theme's classes: a class per colour it gives tokens, its italic, bold and decoration classes. */
 interface VariantTable {
   italic: string;
   bold: string;
+  /** `text-decoration` value → class. */
+  decorations: Map<string, string>;
   /** Upper-case colour → class. */
   colours: Map<string, string>;
   /** The code's own foreground colour (upper case): a token in it needs no class. */
@@ -73,19 +75,30 @@ function variantTable(variant: StyleVariant, index: number): VariantTable {
   add(variant.theme.fg);
   for (const setting of variant.theme.settings) add(setting.settings?.foreground);
   const foreground = (variant.resolvedStyleSettings.get('codeForeground') ?? variant.theme.fg).toUpperCase();
-  return { italic: `it${index}`, bold: `bo${index}`, colours, foreground };
+  const decorations = new Map(
+    DECORATIONS.map((value, at) => [value, `td${index}${String.fromCharCode(97 + at)}`] as const),
+  );
+  for (const name of decorations.values()) decorationClasses.add(name);
+  return { italic: `it${index}`, bold: `bo${index}`, decorations, colours, foreground };
 }
 
 /**
  * The name of a theme's colour class, as short as it can be: one letter for the first 26
  * colours, upper case for the first theme (`A`, `B`, … `A1`), lower case for the second; `t2c5`
- * beyond.
+ * beyond. Class names are case-sensitive in standards mode, which every page of the site is in
+ * (`<!DOCTYPE html>`).
  */
 function className(variantIndex: number, colourIndex: number): string {
   if (variantIndex > 1) return `t${variantIndex}c${colourIndex}`;
   const letter = String.fromCharCode((variantIndex === 0 ? 65 : 97) + (colourIndex % 26));
   return colourIndex < 26 ? letter : `${letter}${Math.floor(colourIndex / 26)}`;
 }
+
+/** The `text-decoration` values Expressive Code gives tokens. */
+const DECORATIONS = ['underline', 'line-through', 'underline line-through'];
+
+/** Classes that show on whitespace too: a blank token with one stays, and is not merged across. */
+const decorationClasses = new Set<string>();
 
 /** Starlight's selector for a theme of its dark mode switch. */
 function themeSelector(variant: StyleVariant): string {
@@ -110,12 +123,15 @@ function stylesheet(tables: VariantTable[], styleVariants: StyleVariant[]): stri
     const scope = `${root} & .ec-line`;
     for (const [colour, name] of table.colours) rules.push(`${scope} .${name}{color:${colour}}`);
     rules.push(`${scope} .${table.italic}{font-style:italic}`, `${scope} .${table.bold}{font-weight:bold}`);
+    for (const [value, name] of table.decorations) {
+      rules.push(`${scope} .${name}{text-decoration:${value}}`);
+    }
   });
   return rules.join('\n');
 }
 
 /** The declarations of an Expressive Code token style, `--0:#C792EA;--1fs:italic`. */
-const TOKEN_STYLE = /^--(\d+)(fs|fw)?$/;
+const TOKEN_STYLE = /^--(\d+)(fs|fw|td)?$/;
 
 /**
  * The classes standing for a token's inline style, or undefined when a declaration has none.
@@ -142,6 +158,10 @@ function classesOf(
     } else if (match[2] === 'fw') {
       if (value !== 'bold') return undefined;
       classes.push(table.bold);
+    } else if (match[2] === 'td') {
+      const name = table.decorations.get(value);
+      if (name === undefined) return undefined;
+      classes.push(name);
     } else {
       const colour = value.toUpperCase();
       declared.add(variantIndex);
@@ -178,7 +198,9 @@ function rewrite(parent: Parents, tables: VariantTable[], inherited: ReadonlySet
       continue;
     }
     delete child.properties.style;
-    const blank = child.children.every((node) => node.type === 'text' && node.value.trim() === '');
+    const blank =
+      child.children.every((node) => node.type === 'text' && node.value.trim() === '') &&
+      !classes.some((name) => decorationClasses.has(name));
     if (classes.length === 0 || blank) children.push(...child.children);
     else {
       child.properties.className = classes;
@@ -240,7 +262,8 @@ function joinNeighbours(parent: Parents): void {
       child.value.trim() === '' &&
       last?.type === 'element' &&
       classKey(last) !== undefined &&
-      classKey(last) === classKey(next)
+      classKey(last) === classKey(next) &&
+      !(last.properties.className as string[]).some((name) => decorationClasses.has(name))
     ) {
       last.children.push(child);
       continue;
