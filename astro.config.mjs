@@ -3,6 +3,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { codeBlockLines } from './scripts/build/code-block-lines.ts';
+import { codeTokenClasses } from './scripts/build/code-token-classes.ts';
 import { hostFiles } from './scripts/build/host-files.ts';
 import { linkCheck } from './scripts/guides/link-check.ts';
 import { resolveConfig } from './src/config.ts';
@@ -74,6 +76,13 @@ export default defineConfig({
       ],
       expressiveCode: {
         plugins: [
+          // Plain blocks' lines in one row, and no second copy of the code in the copy button
+          // (scripts/build/code-block-lines.ts). Before the token classes, which then join
+          // tokens across lines.
+          codeBlockLines(),
+          // Token colours as classes whose rules live in the shared ec.css, not inline styles
+          // repeated in every page (scripts/build/code-token-classes.ts).
+          codeTokenClasses(),
           {
             // Search finds prose, not code: a guide's code blocks (curl flags, variable names,
             // JSON bodies) stay out of the Pagefind index, so `-X` or `CHARGER_ID` does not land

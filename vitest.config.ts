@@ -11,6 +11,7 @@ const SITE_TESTS = [
   'tests/reference/try-it.test.ts',
   'tests/build/quiet.test.ts',
   'tests/frame/search.test.ts',
+  'tests/guides/page-weight.test.ts',
   'tests/changelog/site.test.ts',
 ];
 

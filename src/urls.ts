@@ -6,8 +6,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
 import { FileError } from './file-error.ts';
-import { SCHEMAS_INDEX_URL } from './markdown/indexes.ts';
-import { pageUrl, referencePages } from './model/pages.ts';
+import { pageUrl, referencePages, SCHEMAS_INDEX_URL } from './model/pages.ts';
 import { pageKey } from './model/published.ts';
 import type { ApiModel } from './model/types.ts';
 

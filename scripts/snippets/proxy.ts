@@ -2,6 +2,8 @@
  * Record: a small reverse proxy on its own loopback port in front of the test server, one per
  * program. Everything that reaches it came from that program, so requests, their status and the
  * violations Prism reported are attributed without parsing logs or guessing from timestamps.
+ * It also checks each request itself for what Prism lets through: query parameters and headers
+ * the operation does not declare (a guide still sending `?old_name=` after a rename).
  */
 import {
   createServer,
@@ -27,6 +29,29 @@ export interface RecordingProxy {
 }
 
 const markerPath = /^\/__snippets\/block\/(\d+)$/;
+
+/** A request as the proxy's own check sees it: header names lower-cased, query keys as sent. */
+export interface SeenRequest {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  query: Record<string, string[]>;
+  headers: Record<string, string>;
+}
+
+/** The proxy's own check of a request, run before it is forwarded. */
+export type RequestCheck = (request: SeenRequest) => Violation[];
+
+/** `/a?x=1&x=2&y=` → the request the check sees. */
+export function seenRequest(method: string, url: string, headers: IncomingMessage['headers']): SeenRequest {
+  const parsed = new URL(url, 'http://proxy.invalid');
+  const query: Record<string, string[]> = {};
+  for (const [name, value] of parsed.searchParams) query[name] = [...(query[name] ?? []), value];
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return { method, path: parsed.pathname, query, headers: flat };
+}
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,8 +124,11 @@ function forwardedHeaders(incoming: IncomingMessage, host: string): Record<strin
   return { ...headers, host };
 }
 
-/** Starts a proxy to `upstream` (Prism, or a real deployment with a path prefix) on a free port. */
-export async function startRecordingProxy(upstream: string): Promise<RecordingProxy> {
+/**
+ * Starts a proxy to `upstream` (Prism, or a real deployment with a path prefix) on a free port;
+ * `check` adds its violations to those of each request.
+ */
+export async function startRecordingProxy(upstream: string, check?: RequestCheck): Promise<RecordingProxy> {
   const target = new URL(upstream);
   const secure = target.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
@@ -119,8 +147,9 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
       return;
     }
     const method = incoming.method ?? 'GET';
+    const own = check?.(seenRequest(method, path, incoming.headers)) ?? [];
     const record = (status: number, violations: Violation[]) =>
-      requests.push({ method, path, status, block, violations });
+      requests.push({ method, path, status, block, violations: [...own, ...violations] });
     const forwarded = send(
       {
         protocol: target.protocol,

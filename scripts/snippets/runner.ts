@@ -5,12 +5,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { resolveConfig as resolveSiteConfig } from '../../src/config.ts';
+import { ContractIndex } from '../../src/server/contract.ts';
 import type { SnippetConfig } from './config.ts';
 import { type Contract, loadContract } from './contract.ts';
 import { extractBlocks } from './extract.ts';
 import { type Program, planPrograms, renderProgram } from './plan.ts';
 import { type MockServer, startPrism } from './prism.ts';
-import { startRecordingProxy } from './proxy.ts';
+import { type RequestCheck, startRecordingProxy } from './proxy.ts';
 import { summarize } from './report.ts';
 import { execute, snippetEnvironment } from './run.ts';
 import { type CheckedFile, typecheck } from './typecheck.ts';
@@ -52,6 +53,26 @@ async function checkedFiles(programs: readonly Program[], workspace: Workspace, 
   return files;
 }
 
+/**
+ * The proxy's own check: query parameters and headers the operation does not declare, beyond
+ * what HTTP clients send on their own (`TRANSPORT_HEADERS`) and the credentials its security
+ * asks for. Prism accepts them silently, so a guide sending a renamed parameter's old name
+ * would pass. The same check as the MCP server's `check_request`.
+ */
+export function undeclaredParameterCheck(contract: Contract): RequestCheck {
+  const document = structuredClone(contract.document) as Record<string, unknown>;
+  const index = new ContractIndex(document, resolveSiteConfig().site);
+  return (request) =>
+    index.undeclared(request).map((violation) => {
+      const [, where = 'request', name = ''] = violation.pointer.split('/');
+      return {
+        location: `request.${where === 'headers' ? 'header' : where}.${name}`,
+        code: 'undeclared',
+        message: `${violation.message} (${contract.path}); remove it from the example, or declare it in the contract`,
+      };
+    });
+}
+
 /** Runs every block of `sources`; `contract` is the one the caller loaded already (else it is read here). */
 export async function runSnippets(
   sources: readonly SnippetSource[],
@@ -83,8 +104,9 @@ export async function runSnippets(
     // Longest programs (sequences) first, so they do not end the run alone.
     const queue = [...plan.programs].sort((a, b) => b.blocks.length - a.blocks.length);
     const ws = workspace;
+    const check = undeclaredParameterCheck(contract);
     const observed = await pool(queue, config.concurrency, async (program) => {
-      const proxy = await startRecordingProxy(url);
+      const proxy = await startRecordingProxy(url, check);
       try {
         const rendered = renderProgram(program, { baseUrl: contract.baseUrl, serverUrl: proxy.url });
         const execution = await execute(rendered, program.runtime, {

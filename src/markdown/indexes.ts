@@ -1,11 +1,12 @@
-import { pageUrl } from '../model/pages.ts';
+import { pageUrl, SCHEMAS_INDEX_URL } from '../model/pages.ts';
 import { TRY_IT_OVERVIEW } from '../model/try-it.ts';
 import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
-import { isRetryable, overviewFacts } from '../render/overview.ts';
+import { isRetryable, overviewFacts } from '../view/overview.ts';
+import { authenticationOverview } from '../view/security.ts';
 import { fieldLines } from './fields.ts';
 import { twinHref, twinLink } from './links.ts';
 import { inlineCode } from './markdown.ts';
-import { authenticationText, type ReferenceContext, sectionScope } from './operation.ts';
+import { type ReferenceContext, sectionScope } from './operation.ts';
 import { description, firstParagraph } from './text.ts';
 
 /**
@@ -34,10 +35,7 @@ export function overviewMarkdown(context: ReferenceContext): string {
   }
   blocks.push(`Every path in this reference is relative to the first URL: ${inlineCode(model.baseUrl)}.`);
 
-  blocks.push(
-    '## Authentication',
-    `Unless an operation says otherwise: ${authenticationText(model.security)}`,
-  );
+  blocks.push('## Authentication', authenticationOverview(model.security, model.securitySchemes));
 
   const scope = sectionScope(context);
   if (facts.headers.length > 0) {
@@ -116,9 +114,6 @@ export function overviewMarkdown(context: ReferenceContext): string {
   blocks.push('## Sections', sections.join('\n'));
   return blocks.join('\n\n');
 }
-
-/** The schemas index page, which is not one of the `Page` union's kinds. */
-export const SCHEMAS_INDEX_URL = '/api-reference/schemas/';
 
 /** The twin of the schemas index: every schema, alphabetically, with its first sentence. */
 export function schemasIndexMarkdown(context: ReferenceContext): string {

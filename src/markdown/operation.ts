@@ -3,7 +3,6 @@ import { typeLabel } from '../model/format.ts';
 import { isJson } from '../model/media.ts';
 import { operationKey } from '../model/published.ts';
 import { emptyNode } from '../model/schema.ts';
-import { isAnonymous } from '../model/security.ts';
 import type {
   ApiModel,
   CodeSample,
@@ -15,10 +14,11 @@ import type {
   Response,
   SchemaNode,
   SecurityRequirement,
-  SecurityScheme,
 } from '../model/types.ts';
-import { LOCATION_TITLE, LOCATIONS, responseTitle } from '../render/headings.ts';
-import { isRetryable, overviewFacts } from '../render/overview.ts';
+import { LOCATION_TITLE, LOCATIONS, responseTitle } from '../view/headings.ts';
+import { DEPRECATED_OPERATION, DEPRECATED_TITLE, retryAdvice } from '../view/notes.ts';
+import { overviewFacts } from '../view/overview.ts';
+import { authenticationSentence } from '../view/security.ts';
 import { type FieldScope, fieldLines, memberLines } from './fields.ts';
 import { twinHref, twinLink } from './links.ts';
 import { fence, inlineCode } from './markdown.ts';
@@ -59,12 +59,12 @@ export function operationMarkdown(operation: OperationDetail, context: Reference
     ...historyLine(operationKey(operation), context),
   ];
   if (operation.deprecated) {
-    blocks.push('> **Deprecated:** this operation still works, but may be removed. Avoid it in new code.');
+    blocks.push(`> **${DEPRECATED_TITLE}:** ${DEPRECATED_OPERATION}`);
   }
   if (operation.description) blocks.push(description(operation.description, 2));
   // In llms-full.txt the overview states the usual authentication once; operations say only when theirs differs.
   if (context.mode === 'page' || !sameSecurity(operation.security, context.model.security)) {
-    blocks.push('## Authentication', authenticationText(operation.security));
+    blocks.push('## Authentication', authenticationSentence(operation.security));
   }
   // llms-full.txt keeps the curl call; the Python and TypeScript versions of it are in the page's own twin.
   blocks.push(...samplesSection(context.mode === 'page' ? operation.samples : operation.samples.slice(0, 1)));
@@ -119,41 +119,6 @@ export function sectionScope(context: ReferenceContext, expandNamed = context.mo
     schemaLink: (name) => (context.mode === 'page' ? links.get(name) : undefined),
     terse: context.mode === 'full',
   };
-}
-
-/** `Bearer token (JWT) in `Authorization: Bearer <token>`.`, or that none is needed. */
-export function authenticationText(security: SecurityRequirement[]): string {
-  if (security.length === 0) return 'None: this call needs no credentials.';
-  const alternatives = security.map((requirement) =>
-    requirement.schemes.length === 0
-      ? 'none'
-      : requirement.schemes
-          .map(({ scheme, scopes }) => {
-            const text = schemeText(scheme);
-            return scopes.length > 0 ? `${text} with scopes ${scopes.map(inlineCode).join(', ')}` : text;
-          })
-          .join(' and '),
-  );
-  const text = alternatives.join(', or ');
-  const sentenceText = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-  return isAnonymous(security) && alternatives.length > 1
-    ? `${sentenceText} (optional).`
-    : `${sentenceText}.`;
-}
-
-function schemeText(scheme: SecurityScheme): string {
-  switch (scheme.type) {
-    case 'http':
-      if (scheme.scheme?.toLowerCase() === 'bearer') {
-        const format = scheme.bearerFormat ? ` (${scheme.bearerFormat})` : '';
-        return `bearer token${format} in ${inlineCode('Authorization: Bearer <token>')}`;
-      }
-      return `HTTP ${scheme.scheme ?? ''} authentication`.replace(/\s+/g, ' ');
-    case 'apiKey':
-      return `API key in the ${scheme.in ?? 'header'} ${inlineCode(scheme.name ?? scheme.key)}`;
-    default:
-      return `${scheme.type} (${inlineCode(scheme.key)})`;
-  }
 }
 
 /** The curl, Python and TypeScript samples, consecutive and titled by their tab label. */
@@ -253,11 +218,7 @@ function responseBlocks(response: Response, scope: FieldScope, context: Referenc
     usualErrors(context).get(response.status) === response.description;
   if (response.description && !usual) blocks.push(description(response.description, 2));
   if (response.isError && context.mode === 'page') {
-    blocks.push(
-      isRetryable(response.status)
-        ? 'Retry with exponential backoff.'
-        : 'Do not retry as is: fix the request first.',
-    );
+    blocks.push(retryAdvice(response.status));
   }
   if (response.headers.length > 0) {
     const lines = response.headers.flatMap((header) =>

@@ -1,13 +1,7 @@
-import type { Page } from '../model/pages.ts';
+import { type Page, SCHEMAS_INDEX_URL } from '../model/pages.ts';
 import type { RemovedPage } from '../urls.ts';
 import { guideMarkdown } from './guide.ts';
-import {
-  groupMarkdown,
-  overviewMarkdown,
-  SCHEMAS_INDEX_URL,
-  schemasIndexMarkdown,
-  tagMarkdown,
-} from './indexes.ts';
+import { groupMarkdown, overviewMarkdown, schemasIndexMarkdown, tagMarkdown } from './indexes.ts';
 import { twinDocument } from './markdown.ts';
 import { operationMarkdown, type ReferenceContext } from './operation.ts';
 import { removedTwin } from './removed.ts';

@@ -10,8 +10,9 @@ import { description } from './text.ts';
 
 /**
  * The body of a component schema's twin, under the HTML page's headings:
- * description, Fields (its own members; nested named schemas are linked to
- * their pages, not expanded), Example, Used by.
+ * description, Fields (its members, nested named schemas expanded as on the
+ * page, so the twin is complete on its own; linked in llms-full.txt, where each
+ * schema is a section of the same file), Example, Used by.
  */
 export function schemaMarkdown(schema: NamedSchema, context: ReferenceContext): string {
   const node = context.model.schemaNode(schema);
@@ -23,7 +24,7 @@ export function schemaMarkdown(schema: NamedSchema, context: ReferenceContext): 
     facts.push(`one of ${node.enum.map((value) => inlineCode(literal(value))).join(', ')}`);
   }
   blocks.push('## Fields', `${facts.join(', ')}.`);
-  const scope = sectionScope(context, false);
+  const scope = sectionScope(context);
   scope.expanded.add(schema.name);
   const lines = memberLines(node, scope);
   if (lines.length > 0) blocks.push(lines.join('\n'));

@@ -1,5 +1,6 @@
 import { webhookKey } from '../model/published.ts';
 import type { Webhook } from '../model/types.ts';
+import { DEPRECATED_TITLE, DEPRECATED_WEBHOOK } from '../view/notes.ts';
 import { inlineCode } from './markdown.ts';
 import {
   historyLine,
@@ -21,7 +22,7 @@ export function webhookMarkdown(webhook: Webhook, context: ReferenceContext): st
     `Webhook ${inlineCode(`${method} ${webhook.name}`)}: the API sends this ${inlineCode(method)} request to the webhook endpoint you registered.`,
     ...historyLine(webhookKey(webhook), context),
   ];
-  if (webhook.deprecated) blocks.push('> **Deprecated:** this webhook may stop being sent.');
+  if (webhook.deprecated) blocks.push(`> **${DEPRECATED_TITLE}:** ${DEPRECATED_WEBHOOK}`);
   if (webhook.description) blocks.push(description(webhook.description, 2));
   blocks.push(...parametersSection(webhook.parameters, context));
   if (webhook.requestBody) blocks.push(...requestBodySection(webhook.requestBody, 'Payload', context));

@@ -2,6 +2,7 @@ import { isDataKey, NAME_MAPS } from './data.ts';
 import { asArray, asObject, asString, isObject, type JsonObject, SlugScope, slugify } from './json.ts';
 import { navigation, pathItemOperations, REFERENCE_BASE, rawOperations } from './navigation.ts';
 import { operationParts } from './operation.ts';
+import { escapePointerToken } from './pointer.ts';
 import { componentSchemaName, Resolver } from './resolver.ts';
 import { codeSamples } from './samples.ts';
 import { schemaNode } from './schema.ts';
@@ -58,7 +59,7 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
     if (known !== undefined) return known;
     const source = rawByKey.get(summary.key);
     if (source === undefined) throw new Error(`Unknown operation '${summary.key}'.`);
-    const at = `#/paths/${summary.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${summary.method}`;
+    const at = `#/paths/${escapePointerToken(summary.path)}/${summary.method}`;
     const parts = withinBudget(
       (maxDepth) => operationParts(source.operation, source.pathItem, { ...context, maxDepth }, at),
       context.maxDepth,
@@ -109,7 +110,7 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
     schemaNode(schema) {
       const known = schemaNodes.get(schema.name);
       if (known !== undefined) return known;
-      const ref = `#/components/schemas/${schema.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const ref = `#/components/schemas/${escapePointerToken(schema.name)}`;
       const node = withinBudget(
         (maxDepth) => schemaNode({ $ref: ref }, { resolver, direction: 'both', maxDepth }, ref),
         options.maxSchemaDepth,
@@ -229,7 +230,7 @@ function schemaUsage(
   };
   // Each component's own references, found once: operations share most of their schemas.
   const direct = new Map<string, Set<string>>();
-  const pointerOf = (name: string) => `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const pointerOf = (name: string) => `#/components/schemas/${escapePointerToken(name)}`;
   /** `usedAt`: the operation or schema that names it, for the error when it does not exist. */
   const directOf = (name: string, usedAt: string): Set<string> => {
     let names = direct.get(name);
@@ -246,7 +247,7 @@ function schemaUsage(
     const pending = new Map<string, string>();
     const named = new Set<string>();
     namedIn({ operation, parameters: op.pathItem.parameters }, named, new Set());
-    const at = `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method}`;
+    const at = `#/paths/${escapePointerToken(op.path)}/${op.method}`;
     for (const name of named) pending.set(name, at);
     const reached = new Set<string>();
     for (const [name, usedAt] of pending) {

@@ -8,6 +8,7 @@ import {
   SlugScope,
   slugify,
 } from './json.ts';
+import { escapePointerToken } from './pointer.ts';
 import { HTTP_METHODS, type HttpMethod, type NavGroup, type NavTag, type OperationSummary } from './types.ts';
 
 /** Where the reference lives below the site root. */
@@ -39,7 +40,7 @@ export function pathItemOperations(
     out.push({
       method,
       operation,
-      pointer: `additionalOperations/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      pointer: `additionalOperations/${escapePointerToken(name)}`,
     });
   }
   return out;

@@ -1,6 +1,9 @@
 import { REFERENCE_BASE } from './navigation.ts';
 import type { ApiModel, NamedSchema, NavGroup, NavTag, OperationSummary, Webhook } from './types.ts';
 
+/** The page listing every named schema, in every rendering. */
+export const SCHEMAS_INDEX_URL = `/${REFERENCE_BASE}/schemas/`;
+
 /**
  * Every page of the site, one union: it drives the routes, the sidebars, the
  * Markdown twins and the llms.txt entries, so they cannot disagree.

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from './json.ts';
+import { unescapePointerToken } from './pointer.ts';
 
 /**
  * Follows local `$ref`s (`#/components/schemas/Charger`) in a bundled document.
@@ -42,7 +43,7 @@ export class Resolver {
     }
     let node: unknown = this.document;
     for (const raw of ref.slice(1).split('/').slice(1)) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapePointerToken(decodeURIComponent(raw));
       if (Array.isArray(node)) node = node[Number(key)];
       else if (isObject(node)) node = node[key];
       else node = undefined;
@@ -77,6 +78,6 @@ export function componentSchemaName(ref: string): string | undefined {
   const rest = ref.slice(prefix.length);
   // `#/components/schemas/Pet/properties/tag` is a piece of a schema, not a named one.
   return ref.startsWith(prefix) && rest !== '' && !rest.includes('/')
-    ? decodeURIComponent(rest).replace(/~1/g, '/').replace(/~0/g, '~')
+    ? unescapePointerToken(decodeURIComponent(rest))
     : undefined;
 }

@@ -1,4 +1,5 @@
 import { asArray, asNumber, asObject, asString, asStringArray, isObject, type JsonObject } from './json.ts';
+import { escapePointerToken } from './pointer.ts';
 import { componentSchemaName, type Resolver } from './resolver.ts';
 import type {
   Constraint,
@@ -74,7 +75,7 @@ function componentNode(name: string, options: SchemaOptions, at: string): Schema
   const key = `${options.direction}|${options.maxDepth}|${name}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
-  const ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const ref = `#/components/schemas/${escapePointerToken(name)}`;
   const node = convert({ $ref: ref }, { options, stack: [], depth: 0, at });
   cache.set(key, node);
   return node;

@@ -8,6 +8,7 @@
 import { isDataKey, NAME_MAPS } from './data.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json.ts';
 import { pathItemOperations } from './navigation.ts';
+import { escapePointerToken, unescapePointerToken } from './pointer.ts';
 import { Resolver } from './resolver.ts';
 import type { ApiModel, OperationDetail, ParameterLocation } from './types.ts';
 
@@ -84,8 +85,6 @@ export const TRY_IT_OVERVIEW = [
   `A contract turns the console off for an operation with \`${TRY_IT_EXTENSION}: false\` on the operation (or on the document, for every operation).`,
 ].join('\n\n');
 
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** Keys a validator never reads: dropping them keeps the file small. */
 const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml']);
 
@@ -121,7 +120,7 @@ function place(target: JsonObject, pointer: string, value: unknown): void {
   const keys = pointer
     .slice(2)
     .split('/')
-    .map((raw) => decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((raw) => unescapePointerToken(decodeURIComponent(raw)));
   let node = target;
   for (const key of keys.slice(0, -1)) {
     if (!isObject(node[key])) node[key] = {};
@@ -155,7 +154,7 @@ function serverUrl(server: JsonObject): string {
 /** The console's file of one operation. */
 export function tryItSpec(document: JsonObject, operation: OperationDetail): TryItSpec {
   const resolver = new Resolver(document);
-  const pathPointer = `#/paths/${escapePointer(operation.path)}`;
+  const pathPointer = `#/paths/${escapePointerToken(operation.path)}`;
   const pathItem = resolver.deref(asObject(document.paths)[operation.path], pathPointer).value;
   const raw = pathItemOperations(pathItem).find((entry) => entry.method === operation.method);
   const rawOperation = raw?.operation ?? {};
@@ -223,7 +222,10 @@ export function tryItSpec(document: JsonObject, operation: OperationDetail): Try
       value: example === undefined ? '' : isJson ? JSON.stringify(example, null, 2) : asInput(example),
     };
     if (rawSchema !== undefined && isJson)
-      body.schema = include(rawSchema, `${bodyPointer}/content/${escapePointer(media.mediaType)}/schema`);
+      body.schema = include(
+        rawSchema,
+        `${bodyPointer}/content/${escapePointerToken(media.mediaType)}/schema`,
+      );
   }
 
   return {

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { slugify } from '../model/json.ts';
+import type { MarkdownHeading } from '../view/headings.ts';
 
 /**
  * Markdown from the contract (descriptions, `info.description`) as HTML that is
@@ -16,12 +17,6 @@ import { slugify } from '../model/json.ts';
  * - `rehype-sanitize` with GitHub's schema then removes anything else that could
  *   run: event-handler attributes, `javascript:`/`data:` URLs (the link keeps its text).
  */
-
-export interface MarkdownHeading {
-  depth: number;
-  slug: string;
-  text: string;
-}
 
 export interface RenderedMarkdown {
   html: string;

@@ -1,5 +1,5 @@
 import { REFERENCE_BASE } from '../model/navigation.ts';
-import { pageUrl, type ReferencePage } from '../model/pages.ts';
+import { pageUrl, type ReferencePage, SCHEMAS_INDEX_URL } from '../model/pages.ts';
 import type { ApiModel, HttpMethod, NavGroup, NavTag } from '../model/types.ts';
 
 /**
@@ -32,7 +32,6 @@ export interface SidebarGroup {
 export type SidebarItem = SidebarLink | SidebarGroup;
 
 /** URL of the schemas index (a page of its own next to the reference pages). */
-export const SCHEMAS_INDEX_URL = `/${REFERENCE_BASE}/schemas/`;
 /** How many schemas a schema page's sidebar shows around the current one. */
 const SCHEMA_WINDOW = 12;
 

@@ -46,15 +46,23 @@ export interface Violation {
   message: string;
 }
 
-/** Headers every HTTP client sends on its own; never reported as undeclared. */
-const TRANSPORT_HEADERS = new Set([
-  'accept',
-  'accept-encoding',
-  'connection',
-  'content-length',
-  'content-type',
-  'host',
-  'user-agent',
+/**
+ * Headers HTTP clients send on their own, never reported as undeclared, each with who sends it
+ * (curl 8, python-requests 2, Node's fetch). `Authorization` is not here: it is allowed only where
+ * a security scheme asks for it.
+ */
+export const TRANSPORT_HEADERS: ReadonlyMap<string, string> = new Map([
+  ['accept', 'curl, requests and fetch: `*/*` unless the caller sets it'],
+  ['accept-encoding', 'requests (`gzip, deflate`) and fetch (`gzip, deflate, br`)'],
+  ['accept-language', 'fetch: `*`'],
+  ['connection', 'requests and fetch: `keep-alive`'],
+  ['content-length', 'any client sending a body of known size'],
+  ['content-type', 'any client sending a body'],
+  ['expect', 'curl: `100-continue` before a body over 1 MB'],
+  ['host', 'HTTP/1.1 itself'],
+  ['sec-fetch-mode', 'fetch: `cors`'],
+  ['transfer-encoding', 'fetch and requests: `chunked` for a body of unknown size'],
+  ['user-agent', 'curl, requests and fetch'],
 ]);
 
 export class ContractIndex {
@@ -62,6 +70,7 @@ export class ContractIndex {
   readonly #document: Json;
   readonly #site: string;
   readonly #validator: ValidatorFor;
+  #credentials: Set<string> | undefined;
 
   constructor(document: Json, site: string) {
     this.#document = document;
@@ -213,6 +222,107 @@ export class ContractIndex {
    * parameters, undeclared query parameters and headers, and a body that does not match its schema.
    */
   check(request: RequestToCheck): { operation?: OperationRow; violations: Violation[] } {
+    const found = this.#match(request);
+    if ('violations' in found) return found;
+    const { row, params } = found;
+    const op = this.#operationObject(row);
+    const violations: Violation[] = [];
+    const query = request.query ?? {};
+    const headers = lowerCaseKeys(request.headers);
+    const declared = this.#parameters(row, op);
+    const values: Record<string, Record<string, unknown>> = {
+      path: params,
+      query,
+      header: headers,
+      cookie: {},
+    };
+    for (const { parameter, pointer } of declared) {
+      const where = String(parameter.in);
+      const name = where === 'header' ? String(parameter.name).toLowerCase() : String(parameter.name);
+      const value = values[where]?.[name];
+      const at = `/${where === 'header' ? 'headers' : where}/${escapePointer(name)}`;
+      if (value === undefined) {
+        if (parameter.required === true)
+          violations.push({
+            pointer: at,
+            message: `the required ${where} parameter ${parameter.name} is missing`,
+          });
+        continue;
+      }
+      if (!isRecord(parameter.schema)) continue;
+      const coerced = coerce(value, this.#follow(parameter.schema));
+      const validate = this.#validator(`${pointer}/schema`);
+      if (!validate(coerced)) violations.push(...describeErrors(at, validate.errors));
+    }
+    violations.push(...this.#undeclared(row, op, Object.keys(query), Object.keys(headers)));
+    const security = this.#securityHeaders(op);
+    if (security.size > 0 && ![...security].some((name) => name in headers || name in query))
+      violations.push({
+        pointer: '/headers/authorization',
+        message: `${row.method} ${row.path} needs credentials: send the ${[...security].join(' or the ')} header`,
+      });
+    violations.push(...this.#checkBody(op, row, request.body));
+    return { operation: row, violations };
+  }
+
+  /**
+   * The query parameters and headers of a request that its operation does not declare, beyond
+   * `TRANSPORT_HEADERS` and the credentials its security asks for. A request no operation
+   * answers gives none (the path or method is the problem, which `check` reports).
+   */
+  undeclared(request: Pick<RequestToCheck, 'method' | 'path' | 'query' | 'headers'>): Violation[] {
+    const found = this.#match(request);
+    if ('violations' in found) return [];
+    const op = this.#operationObject(found.row);
+    return this.#undeclared(
+      found.row,
+      op,
+      Object.keys(request.query ?? {}),
+      Object.keys(lowerCaseKeys(request.headers)),
+    );
+  }
+
+  #undeclared(row: OperationRow, op: Json, query: string[], headers: string[]): Violation[] {
+    const declared = this.#parameters(row, op);
+    const names = (where: string) =>
+      new Set(
+        declared
+          .filter(({ parameter }) => parameter.in === where)
+          .map(({ parameter }) =>
+            where === 'header' ? String(parameter.name).toLowerCase() : String(parameter.name),
+          ),
+      );
+    const violations: Violation[] = [];
+    const queryNames = names('query');
+    // `filter[status]=on` is how a deepObject parameter `filter` is sent.
+    const base = (name: string) => /^([^[\]]+)\[/.exec(name)?.[1] ?? name;
+    for (const name of query)
+      if (!queryNames.has(name) && !queryNames.has(base(name)))
+        violations.push({
+          pointer: `/query/${escapePointer(name)}`,
+          message: `${row.method} ${row.path} declares no query parameter ${name}`,
+        });
+    const headerNames = names('header');
+    const security = this.#securityHeaders(op);
+    const credentials = this.#credentialHeaders();
+    for (const name of headers)
+      if (
+        !headerNames.has(name) &&
+        !TRANSPORT_HEADERS.has(name) &&
+        !security.has(name) &&
+        !credentials.has(name)
+      )
+        violations.push({
+          pointer: `/headers/${escapePointer(name)}`,
+          message: `${row.method} ${row.path} declares no header ${name}`,
+        });
+    return violations;
+  }
+
+  /** The operation a request is for, with its path parameters, or why there is none. */
+  #match(
+    request: Pick<RequestToCheck, 'method' | 'path'>,
+  ): { row: OperationRow; params: Record<string, string> } | { violations: Violation[] } {
     const method = request.method.toLowerCase();
     const path = request.path.split('?')[0] ?? request.path;
     const matches = this.model.operations
@@ -241,68 +351,7 @@ export class ContractIndex {
         ],
       };
     }
-    const row = this.#row(match.op);
-    const op = this.#operationObject(row);
-    const violations: Violation[] = [];
-    const query = request.query ?? {};
-    const headers = Object.fromEntries(
-      Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
-    );
-    const declared = this.#parameters(row, op);
-    const values: Record<string, Record<string, unknown>> = {
-      path: match.params ?? {},
-      query,
-      header: headers,
-      cookie: {},
-    };
-    for (const { parameter, pointer } of declared) {
-      const where = String(parameter.in);
-      const name = where === 'header' ? String(parameter.name).toLowerCase() : String(parameter.name);
-      const value = values[where]?.[name];
-      const at = `/${where === 'header' ? 'headers' : where}/${escapePointer(name)}`;
-      if (value === undefined) {
-        if (parameter.required === true)
-          violations.push({
-            pointer: at,
-            message: `the required ${where} parameter ${parameter.name} is missing`,
-          });
-        continue;
-      }
-      if (!isRecord(parameter.schema)) continue;
-      const coerced = coerce(value, this.#follow(parameter.schema));
-      const validate = this.#validator(`${pointer}/schema`);
-      if (!validate(coerced)) violations.push(...describeErrors(at, validate.errors));
-    }
-    const names = (where: string) =>
-      new Set(
-        declared
-          .filter(({ parameter }) => parameter.in === where)
-          .map(({ parameter }) =>
-            where === 'header' ? String(parameter.name).toLowerCase() : String(parameter.name),
-          ),
-      );
-    const queryNames = names('query');
-    for (const name of Object.keys(query))
-      if (!queryNames.has(name))
-        violations.push({
-          pointer: `/query/${escapePointer(name)}`,
-          message: `${row.method} ${row.path} declares no query parameter ${name}`,
-        });
-    const headerNames = names('header');
-    const security = this.#securityHeaders(op);
-    for (const name of Object.keys(headers))
-      if (!headerNames.has(name) && !TRANSPORT_HEADERS.has(name) && !security.has(name))
-        violations.push({
-          pointer: `/headers/${escapePointer(name)}`,
-          message: `${row.method} ${row.path} declares no header ${name}`,
-        });
-    if (security.size > 0 && ![...security].some((name) => name in headers || name in query))
-      violations.push({
-        pointer: '/headers/authorization',
-        message: `${row.method} ${row.path} needs credentials: send the ${[...security].join(' or the ')} header`,
-      });
-    violations.push(...this.#checkBody(op, row, request.body));
-    return { operation: row, violations };
+    return { row: this.#row(match.op), params: match.params ?? {} };
   }
 
   #parameters(row: OperationRow, op: Json): { parameter: Json; pointer: string }[] {
@@ -325,6 +374,26 @@ export class ContractIndex {
     collect(isRecord(item) ? item.parameters : undefined, `${itemPointer}/parameters`);
     collect(op.parameters, `${itemPointer}/${row.method.toLowerCase()}/parameters`);
     return [...byKey.values()];
+  }
+
+  /**
+   * Header names any security scheme of the contract carries credentials in, lower-cased. A
+   * client configured once (a `requests.Session`, an openapi-fetch client) sends them on every
+   * call, public operations included, which harms nothing; so they are never undeclared.
+   */
+  #credentialHeaders(): Set<string> {
+    if (this.#credentials !== undefined) return this.#credentials;
+    const components = isRecord(this.#document.components) ? this.#document.components : {};
+    const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
+    const names = new Set<string>();
+    for (const entry of Object.values(schemes)) {
+      const scheme = this.#follow(entry);
+      if (scheme.type === 'apiKey') {
+        if (scheme.in === 'header' && typeof scheme.name === 'string') names.add(scheme.name.toLowerCase());
+      } else if (scheme.type !== 'mutualTLS') names.add('authorization');
+    }
+    this.#credentials = names;
+    return names;
   }
 
   /** Header (or query) names that carry the operation's credentials, lower-cased. */
@@ -368,6 +437,12 @@ export class ContractIndex {
     const validate = this.#validator(`${bodyPointer}/content/${escapePointer(json)}/schema`);
     return validate(body) ? [] : describeErrors('/body', validate.errors);
   }
+}
+
+function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
 }
 
 function jsonSchemaOf(holder: Json): Json | undefined {

@@ -14,8 +14,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { header } from '../../src/markdown/header.ts';
 import { loadModel } from '../../src/model/load.ts';
-import { twinUrl } from '../../src/model/pages.ts';
+import { referencePages, twinUrl } from '../../src/model/pages.ts';
 import { readUrlRecord, urlPlan } from '../../src/urls.ts';
+import { parityProblems } from '../support/parity.ts';
 import { parseLlmsTxt } from './llms-txt.ts';
 import { contractFieldNames } from './names.ts';
 
@@ -157,6 +158,12 @@ describe('the built site', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('gives every reference page and its twin the same headings, field names and notes', () => {
+    const pages = referencePages(model);
+    expect(pages.length).toBeGreaterThan(100);
+    expect(pages.flatMap((page) => parityProblems(model, page, dist))).toEqual([]);
   });
 
   it('names every parameter and field of every operation in its twin and in /llms-full.txt', () => {

@@ -135,11 +135,25 @@ export function checkOperations(model: ApiModel, outDir: string): void {
     const auth = select('.ref-security', page);
     expect(auth, `${where}: authentication`).toBeDefined();
     const authText = auth === undefined ? '' : toText(auth);
-    if (detail.security.length === 0) expect(authText, where).toContain('No authentication');
+    if (detail.security.every((requirement) => requirement.schemes.length === 0))
+      expect(authText, where).toContain('needs no credentials');
     else {
-      expect(authText, where).not.toContain('No authentication');
+      expect(authText, where).not.toContain('needs no credentials');
+      // Each scheme says where its credential goes on the wire.
       for (const requirement of detail.security)
-        for (const { scheme } of requirement.schemes) expect(authText, where).toContain(scheme.key);
+        for (const { scheme } of requirement.schemes) {
+          const wire =
+            scheme.type === 'apiKey'
+              ? (scheme.name ?? scheme.key)
+              : scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer'
+                ? 'Authorization: Bearer'
+                : scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic'
+                  ? 'Authorization: Basic'
+                  : scheme.type === 'http'
+                    ? 'Authorization:'
+                    : scheme.key;
+          expect(authText, where).toContain(wire);
+        }
     }
   }
 }

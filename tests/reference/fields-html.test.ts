@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
 import type { Response } from '../../src/model/types.ts';
 import { fieldsHtml, parameterHtml, schemaRootHtml } from '../../src/render/fields-html.ts';
-import { responseTitle } from '../../src/render/headings.ts';
 import { referenceLinks } from '../../src/render/links.ts';
+import { responseTitle } from '../../src/view/headings.ts';
 import { MODEL_OPTIONS } from '../model/fixtures.ts';
 
 // Field lists are written as HTML strings (src/render/fields-html.ts): every

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl, referencePages } from '../../src/model/pages.ts';
+import { parityProblems } from '../support/parity.ts';
 import { asJsonContract, buildSite, readHtml, scratchDir } from '../support/site.ts';
 import { checkOperations, checkWebhooksAndSchemas } from './coverage.ts';
 
@@ -59,6 +60,12 @@ describe.each(FIXTURES)('the site built from %s', (name) => {
     const { model, outDir } = site();
     checkOperations(model, outDir);
     checkWebhooksAndSchemas(model, outDir);
+  });
+
+  it('gives every reference page and its twin the same headings, field names and notes', () => {
+    const { model, outDir } = site();
+    const pages = referencePages(model);
+    expect(pages.flatMap((page) => parityProblems(model, page, outDir))).toEqual([]);
   });
 
   it('renders its pages as recorded in the golden files', async () => {

@@ -181,6 +181,88 @@ describe.concurrent('runSnippets against Prism', () => {
   );
 
   test(
+    'fails a block that sends a query parameter or header its operation does not declare, naming it',
+    async () => {
+      const sources = [
+        {
+          page: 'docs/undeclared.md',
+          markdown: [
+            '```bash',
+            'curl --fail-with-body -sS "https://api.ocpplab.com/ocpp/catalog/brands?old_name=10" \\',
+            '  -H "Authorization: Bearer $OCPPLAB_TOKEN" -H "X-Debug: 1"',
+            '```',
+            '',
+            '```python',
+            'import os',
+            '',
+            'import requests',
+            '',
+            'response = requests.get(',
+            '    "https://api.ocpplab.com/ocpp/catalog/brands",',
+            '    params={"limit": 10, "page": 1},',
+            '    headers={"Authorization": f"Bearer {os.environ[\'OCPPLAB_TOKEN\']}"},',
+            '    timeout=30,',
+            ')',
+            'response.raise_for_status()',
+            '```',
+            '',
+            '```js',
+            "const response = await fetch('https://api.ocpplab.com/ocpp/catalog/brands?limit=5', {",
+            `  headers: { Authorization: \`Bearer \${process.env.OCPPLAB_TOKEN}\` },`,
+            '});',
+            'if (!response.ok) throw new Error(String(response.status));',
+            '```',
+            '',
+          ].join('\n'),
+          sequence: false,
+        },
+      ];
+      const summary = await runSnippets(sources, resolveConfig({ root }));
+      // curl, then requests and Node's fetch with only declared parameters and their own headers.
+      expect(verdicts(summary.results)).toEqual([
+        'docs/undeclared.md:1 bash fail',
+        'docs/undeclared.md:6 python pass',
+        'docs/undeclared.md:20 js pass',
+      ]);
+      expect(summary.results[0]?.reasons).toEqual([
+        'request violation: GET /ocpp/catalog/brands?old_name=10 → 200: [request.query.old_name] GET /ocpp/catalog/brands declares no query parameter old_name (openapi/openapi.json); remove it from the example, or declare it in the contract',
+        'request violation: GET /ocpp/catalog/brands?old_name=10 → 200: [request.header.x-debug] GET /ocpp/catalog/brands declares no header x-debug (openapi/openapi.json); remove it from the example, or declare it in the contract',
+      ]);
+      expect(formatReport(summary)).toContain('docs/undeclared.md:1 ');
+    },
+    timeout,
+  );
+
+  test(
+    'catches a renamed query parameter: the blocks still sending the old name fail, naming it',
+    async () => {
+      const contract = await driftedContract('renamed-query', (document) => {
+        const list = (document.paths['/ocpp/catalog/brands'] as { get: { parameters: { name: string }[] } })
+          .get.parameters;
+        const limit = list.find((parameter) => parameter.name === 'limit');
+        if (!limit) throw new Error('GET /ocpp/catalog/brands has no limit parameter any more');
+        limit.name = 'max_items';
+      });
+      const summary = await run('drift', contract);
+      const catalog = page('drift', 'catalog.mdx');
+      expect(verdicts(summary.results).slice(0, 3)).toEqual([
+        `${catalog}:10 curl fail`,
+        `${catalog}:18 python fail`,
+        `${catalog}:37 ts fail`,
+      ]);
+      const violation = `[request.query.limit] GET /ocpp/catalog/brands declares no query parameter limit (${relative(root, contract)}); remove it from the example, or declare it in the contract`;
+      expect(summary.results[0]?.reasons).toEqual([
+        `request violation: GET /ocpp/catalog/brands?limit=10 → 200: ${violation}`,
+      ]);
+      expect(summary.results[1]?.reasons).toEqual([
+        `request violation: GET /ocpp/catalog/brands?limit=10 → 200: ${violation}`,
+      ]);
+      expect(summary.results[2]?.reasons.join('\n')).toContain(violation);
+    },
+    timeout,
+  );
+
+  test(
     'against a real API (OCPPLAB_BASE_URL with a path prefix): exit 0 and one request through the proxy pass',
     async () => {
       const seen: string[] = [];

@@ -3,6 +3,8 @@
  * they make, the equivalent curl command and the contract violations of the inputs. The console
  * (console.ts) and the tests that send every operation to the mock share these functions.
  */
+
+import { unescapePointerToken } from '../../model/pointer.ts';
 import type { TryItParameter, TryItScheme, TryItSpec } from '../../model/try-it.ts';
 
 /** What the reader typed: parameter values by anchor (`query.limit`), and the body text. */
@@ -43,7 +45,7 @@ function schemaAt(spec: TryItSpec, pointer: string): Record<string, unknown> {
   for (;;) {
     node = spec.document;
     for (const raw of path.split('/').slice(1)) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapePointerToken(decodeURIComponent(raw));
       node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
     }
     const ref = typeof node === 'object' && node !== null ? (node as { $ref?: unknown }).$ref : undefined;
@@ -200,7 +202,7 @@ function errorAnchor(root: string, error: SchemaError): string {
   const parts = error.instancePath
     .split('/')
     .slice(1)
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((raw) => unescapePointerToken(raw))
     .filter((part) => !/^\d+$/.test(part));
   const missing = error.params.missingProperty;
   if (error.keyword === 'required' && typeof missing === 'string') parts.push(missing);

@@ -1,6 +1,5 @@
 import type { ReferencePage } from '../model/pages.ts';
 import type { ApiModel, ParameterLocation, Response, Webhook } from '../model/types.ts';
-import { type MarkdownHeading, renderMarkdown } from './markdown-html.ts';
 import { overviewFacts } from './overview.ts';
 
 /**
@@ -59,6 +58,16 @@ export function responseTitle(response: Response): string {
   return label === undefined ? response.status : `${response.status} ${label}`;
 }
 
+/** One entry of a page's table of contents. */
+export interface MarkdownHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** The headings of a Markdown description as the renderer gives them ids (ids prefixed with `idPrefix`). */
+export type DescriptionHeadings = (markdown: string, idPrefix: string) => MarkdownHeading[];
+
 /** Ids of headings inside the overview's rendered `info.description` get this prefix. */
 export const OVERVIEW_ID_PREFIX = 'about-';
 
@@ -100,13 +109,15 @@ function webhookHeadings(webhook: Webhook): MarkdownHeading[] {
   return callHeadings(webhook, 'Payload', SECTION.payload);
 }
 
-export function pageHeadings(model: ApiModel, page: ReferencePage): MarkdownHeading[] {
+export function pageHeadings(
+  model: ApiModel,
+  page: ReferencePage,
+  descriptionHeadings: DescriptionHeadings,
+): MarkdownHeading[] {
   switch (page.kind) {
     case 'api-overview': {
       const about =
-        model.description === undefined
-          ? []
-          : renderMarkdown(model.description, { headingOffset: 0, idPrefix: OVERVIEW_ID_PREFIX }).headings;
+        model.description === undefined ? [] : descriptionHeadings(model.description, OVERVIEW_ID_PREFIX);
       const facts = overviewFacts(model);
       const out = [
         ...about,
