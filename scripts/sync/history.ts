@@ -2,6 +2,7 @@
 // changelog entry, what that release did to each operation, webhook and schema page.
 import type { HistoryRecord, PageHistory } from '../../src/history.ts';
 import { referencePages } from '../../src/model/pages.ts';
+import { unescapePointerToken } from '../../src/model/pointer.ts';
 import { pageKey, subjectLabel } from '../../src/model/published.ts';
 import type { ApiModel } from '../../src/model/types.ts';
 import type { ReleaseRef } from '../../src/urls.ts';
@@ -20,7 +21,7 @@ function subjectKeys(model: ApiModel): Map<string, string> {
 /** `/components/schemas/Thing/properties/size` → `Thing` (RFC 6901 escapes undone). */
 function schemaOf(pointer: string): string | undefined {
   const match = /^\/components\/schemas\/([^/]+)/.exec(pointer);
-  return match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+  return match?.[1] === undefined ? undefined : unescapePointerToken(match[1]);
 }
 
 /**
