@@ -21,8 +21,8 @@ const WITH_USAGE = [
   'npm run test:corpus',
   'npm run corpus:fetch',
 ];
-/** Commands whose `--help` is the tool's they run (Astro's), or that only chain the others. */
-const TOOL_HELP = ['npm run dev', 'npm run build', 'npm test'];
+/** Commands whose `--help` is the tool's they run (Astro's, vitest's), or that only chain the others. */
+const TOOL_HELP = ['npm run dev', 'npm run build', 'npm test', 'npm run test:a11y'];
 
 /** Every `npm start`, `npm test` and `npm run <script>` of the README. */
 function commandsOfReadme(): Set<string> {
