@@ -7,13 +7,13 @@ import { codeBlockLines } from './scripts/build/code-block-lines.ts';
 import { codeTokenClasses } from './scripts/build/code-token-classes.ts';
 import { hostFiles } from './scripts/build/host-files.ts';
 import { linkCheck } from './scripts/guides/link-check.ts';
-import { resolveConfig } from './src/config.ts';
+import { resolveSiteConfig } from './src/config.ts';
 import { guideSidebarItems } from './src/guides.ts';
 import { loadModel } from './src/model/load.ts';
 import { readUrlRecord, urlPlan } from './src/urls.ts';
 
 // One resolved set of options (src/config.ts) for the build and the code it runs.
-const config = resolveConfig();
+const config = resolveSiteConfig();
 // Every internal link of every built page, the API reference included, has a target in dist/.
 // Its parse starts before Starlight's build hook (Pagefind) and its report comes after.
 const links = linkCheck({ site: config.site, failOnError: config.failOnBrokenLinks });

@@ -26,10 +26,10 @@ export function astroBuild(args: readonly string[], options: SpawnOptions) {
  * trace from inside Astro. Returns the message, or undefined when the contract is fine.
  */
 export async function contractProblem(): Promise<string | undefined> {
-  const { resolveConfig } = await import('../src/config.ts');
+  const { resolveSiteConfig } = await import('../src/config.ts');
   const { loadModel } = await import('../src/model/load.ts');
   try {
-    const config = resolveConfig();
+    const config = resolveSiteConfig();
     loadModel(config.contractPath, config);
     return undefined;
   } catch (error) {

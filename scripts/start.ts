@@ -3,7 +3,7 @@
 // (the default target of every operation page's "Try it" console; --no-mock leaves it out).
 // HOST and PORT override the address (default http://127.0.0.1:4321).
 import { existsSync, readFileSync } from 'node:fs';
-import { resolveConfig } from '../src/config.ts';
+import { resolveSiteConfig } from '../src/config.ts';
 import { MCP_PATH, startServer } from '../src/server/http.ts';
 import { MOCK_PATH, MockGateway } from '../src/server/mock.ts';
 import { astroBuild } from './astro-build.ts';
@@ -53,7 +53,7 @@ if (!existsSync('dist/index.html')) {
 }
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const { site } = resolveConfig();
+const { site } = resolveSiteConfig();
 // The mock starts once the server listens (Prism takes a few seconds); until then /_mock/
 // answers 503 and the console says the mock is starting.
 const mock = process.argv.includes('--no-mock') ? undefined : new MockGateway();

@@ -57,7 +57,7 @@ export type SiteConfig = z.infer<typeof siteConfigSchema>;
  * path, used by the benchmark and fixture builds), `OCPPLAB_DOCS_DIR` (a folder of
  * pages, used by the link-check build test), `OCPPLAB_BROKEN_LINKS` and by explicit values.
  */
-export function resolveConfig(
+export function resolveSiteConfig(
   overrides: Partial<SiteConfig> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): SiteConfig {

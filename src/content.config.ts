@@ -2,14 +2,14 @@ import { defineCollection, z } from 'astro:content';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
-import { resolveConfig } from './config.ts';
+import { resolveSiteConfig } from './config.ts';
 
 // Hand-written pages live in the top-level docs/ folder (not src/content/docs),
 // so that the contract, the scripts and the prose sit side by side
 // (another folder with OCPPLAB_DOCS_DIR, for small build tests).
 export const collections = {
   docs: defineCollection({
-    loader: glob({ base: resolveConfig().docsDir, pattern: '**/[^_]*.{md,mdx}' }),
+    loader: glob({ base: resolveSiteConfig().docsDir, pattern: '**/[^_]*.{md,mdx}' }),
     schema: docsSchema({
       extend: z.object({
         // `sequence`: the page's code blocks run in order and share state

@@ -1,11 +1,11 @@
-import { resolveConfig } from './config.ts';
+import { resolveSiteConfig } from './config.ts';
 import { readHistory } from './history.ts';
 import { loadModel, readContract } from './model/load.ts';
 import { referencePages } from './model/pages.ts';
 import { readUrlRecord, urlPlan } from './urls.ts';
 
 /** The options of this build (see `src/config.ts`). */
-export const config = resolveConfig();
+export const config = resolveSiteConfig();
 
 /** The model of the synced contract, built once per build. */
 export const model = loadModel(config.contractPath, config);

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { helpRequested } from '../usage.ts';
 import { buildSite } from './build.ts';
 import { syntheticContract } from './contract.ts';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   }
   // 4. Print the table, then the token figures of the committed contract.
   console.log(`\n${markdownTable(header, rows)}`);
-  console.log(`\n${contractTokenLines(resolveConfig().contractPath).join('\n')}`);
+  console.log(`\n${contractTokenLines(resolveSiteConfig().contractPath).join('\n')}`);
   if (keep) console.log(`\nBuilds kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

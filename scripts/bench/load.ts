@@ -3,7 +3,7 @@
 // MCP tool calls (search, page reads, request checks, in turn) and static GETs at a fixed
 // concurrency, then prints p50/p99 latency, errors and the server's memory before and after.
 import { existsSync } from 'node:fs';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { MCP_PATH, startServer } from '../../src/server/http.ts';
 import { markdownTable } from './table.ts';
 
@@ -36,7 +36,7 @@ export async function benchLoad(argv: string[]): Promise<void> {
   const concurrency = Number(option(argv, '--concurrency', '50'));
   if (!existsSync(`${distDir}/index.html`))
     throw new Error(`bench --load: no built site in ${distDir}/. Run 'npm run build' first.`);
-  const { site } = resolveConfig();
+  const { site } = resolveSiteConfig();
   const { server, url } = await startServer({ distDir, host: '127.0.0.1', port: 0, site, version: 'bench' });
   global.gc?.();
   const before = process.memoryUsage().rss;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getEncoding, type Tiktoken } from 'js-tiktoken';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { llmsFullParts } from '../../src/markdown/llms.ts';
 import { schemaIndexPage, type TwinContext } from '../../src/markdown/page.ts';
 import { loadModel } from '../../src/model/load.ts';
@@ -65,7 +65,7 @@ export function formatFigures(figures: TokenFigures): string[] {
 export const tokenReport: Report = {
   columns: ['llms-full.txt reference tokens', 'openapi.json tokens', 'ratio'],
   measure(run) {
-    const site = resolveConfig().site;
+    const site = resolveSiteConfig().site;
     const reference = referencePart(readFileSync(join(run.outDir, 'llms-full.txt'), 'utf8'), site);
     return formatFigures(tokenFigures(reference, readFileSync(run.contractPath, 'utf8')));
   },
@@ -73,7 +73,7 @@ export const tokenReport: Report = {
 
 /** The token figures of a contract's reference, made from the model without a site build. */
 export function contractTokenLines(contractPath: string): string[] {
-  const config = resolveConfig({ contractPath });
+  const config = resolveSiteConfig({ contractPath });
   const model = loadModel(config.contractPath, config);
   const context: TwinContext = { site: config.site, model, mode: 'page', guideSource: () => undefined };
   // The reference as the site lists it: the `Page` union's pages, the schemas index before the schemas.
@@ -96,5 +96,5 @@ export function contractTokenLines(contractPath: string): string[] {
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(contractTokenLines(process.argv[2] ?? resolveConfig().contractPath).join('\n'));
+  console.log(contractTokenLines(process.argv[2] ?? resolveSiteConfig().contractPath).join('\n'));
 }

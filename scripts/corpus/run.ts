@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import { buildSite, spawnMeasured } from '../bench/build.ts';
@@ -65,7 +65,7 @@ export async function runContract(given: string, work: string): Promise<Contract
   );
   const synced = path.join(project, 'openapi/openapi.json');
   const outDir = path.join(work, 'dist');
-  const model = loadModel(synced, resolveConfig({ contractPath: synced }, {}));
+  const model = loadModel(synced, resolveSiteConfig({ contractPath: synced }, {}));
   let build: Step;
   try {
     const run = await buildSite(synced, outDir, model.operations.length);

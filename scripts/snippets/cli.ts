@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { helpRequested } from '../usage.ts';
-import { resolveConfig, serverFromEnvironment } from './config.ts';
+import { resolveSnippetConfig, serverFromEnvironment } from './config.ts';
 import { loadContract } from './contract.ts';
 import { checkContractExamples, formatExampleProblem } from './examples.ts';
 import { formatReport } from './report.ts';
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   });
   const concurrency = optionalNumber(values.concurrency, 'concurrency');
   const timeout = optionalNumber(values.timeout, 'timeout');
-  const config = resolveConfig({
+  const config = resolveSnippetConfig({
     ...(values.docs === undefined ? {} : { docsDir: values.docs }),
     ...(values.contract === undefined ? {} : { contractPath: values.contract }),
     ...(concurrency === undefined ? {} : { concurrency: Math.floor(concurrency) }),

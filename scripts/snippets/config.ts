@@ -1,4 +1,4 @@
-/** Options of the snippet runner, resolved once; code and tests both go through `resolveConfig()`. */
+/** Options of the snippet runner, resolved once; code and tests both go through `resolveSnippetConfig()`. */
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -57,7 +57,7 @@ const configSchema = z.object({
 export type SnippetConfigInput = z.input<typeof configSchema>;
 export type SnippetConfig = z.output<typeof configSchema>;
 
-export function resolveConfig(input: SnippetConfigInput = {}): SnippetConfig {
+export function resolveSnippetConfig(input: SnippetConfigInput = {}): SnippetConfig {
   const config = configSchema.parse(input);
   const root = resolve(config.root);
   const within = (path: string) => (isAbsolute(path) ? path : resolve(root, path));

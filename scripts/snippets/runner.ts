@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { resolveConfig as resolveSiteConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { ContractIndex } from '../../src/server/contract.ts';
 import type { SnippetConfig } from './config.ts';
 import { type Contract, loadContract } from './contract.ts';

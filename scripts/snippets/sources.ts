@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { resolveConfig as resolveSiteConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 import { pageTwin } from '../../src/markdown/page.ts';
 import { buildModel } from '../../src/model/build.ts';

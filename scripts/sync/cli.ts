@@ -8,7 +8,7 @@ import type { ApiModel } from '../../src/model/types.ts';
 import { parseUrlRecord, type ReleaseRef, updateUrlRecord, urlRecordPath } from '../../src/urls.ts';
 import { bundleContract } from './bundle.ts';
 import { addEntry, CHANGELOG_FILE, changelogEntry, nextAnchor } from './changelog.ts';
-import { CONFIG_FILE, readConfigFile, resolveConfig, type SyncOptions } from './config.ts';
+import { CONFIG_FILE, readConfigFile, resolveSyncOptions, type SyncOptions } from './config.ts';
 import { diffContracts, versionOf } from './diff.ts';
 import { errorLines, SyncError } from './errors.ts';
 import { asSyncError } from './errors-of-files.ts';
@@ -350,7 +350,7 @@ export async function main(
     if (lint !== undefined && lint !== 'error' && lint !== 'warn') {
       throw new SyncError('--lint', `"${lint}" is not a lint policy`, 'pass --lint error or --lint warn');
     }
-    options = resolveConfig({
+    options = resolveSyncOptions({
       root,
       cwd,
       file: await readConfigFile(root),

@@ -87,7 +87,7 @@ function isRemote(from: string): boolean {
 }
 
 /** Merge the config file and the command line into the options of one run. Pure. */
-export function resolveConfig(input: ConfigInput): SyncOptions {
+export function resolveSyncOptions(input: ConfigInput): SyncOptions {
   const parsedFile = ConfigFileSchema.safeParse(input.file ?? {});
   if (!parsedFile.success) {
     const issue = parsedFile.error.issues[0];

@@ -1,6 +1,6 @@
 // The reference pages a contract publishes, as the site computes them (src/model), so the
 // changelog links each change to its page and openapi/urls.json records every URL.
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { pageUrl, referencePages } from '../../src/model/pages.ts';
 import { subjectLabel } from '../../src/model/published.ts';
@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 
 /** The model the site would build from this contract (navigation and slugs; details stay lazy). */
 export function modelOf(contract: Json): ApiModel {
-  const { tokenEnv, maxSchemaDepth } = resolveConfig({}, {});
+  const { tokenEnv, maxSchemaDepth } = resolveSiteConfig({}, {});
   return buildModel(contract, { tokenEnv, maxSchemaDepth });
 }
 

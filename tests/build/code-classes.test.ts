@@ -11,7 +11,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeBlockLines } from '../../scripts/build/code-block-lines.ts';
 import { codeTokenClasses } from '../../scripts/build/code-token-classes.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { CHROMIUM_ARGS } from '../support/site.ts';
 
 /**
@@ -25,7 +25,7 @@ interface Block {
   meta: string;
 }
 
-const docsDir = resolveConfig({}, {}).docsDir;
+const docsDir = resolveSiteConfig({}, {}).docsDir;
 const FENCE = /^([ \t]*)```(\w+)([^\n]*)\n([\s\S]*?)\n\1```[ \t]*$/gm;
 const guideBlocks: Block[] = readdirSync(docsDir)
   .filter((name) => /\.mdx?$/.test(name))

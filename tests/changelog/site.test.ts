@@ -4,14 +4,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, inject, it } from 'vitest';
 import { CHANGELOG_URL, FEED_URL, parseChangelog } from '../../src/changelog.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import { parseLlmsTxt } from '../markdown/llms-txt.ts';
 import { checkFeed } from './feed-check.ts';
 
 /** The changelog of the committed site (tests/support/committed-site.ts): its feed, page and twin. */
-const config = resolveConfig({}, {});
+const config = resolveSiteConfig({}, {});
 const model = loadModel(config.contractPath, config);
 const dist = inject('committedSite');
 const read = (file: string) => readFileSync(join(dist, file), 'utf8');

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server/http.ts';
 import { CHROMIUM_ARGS } from '../support/site.ts';
 
@@ -51,7 +51,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA) in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { site } = resolveConfig();
+    const { site } = resolveSiteConfig();
     const started = await startServer({
       distDir: outDir,
       host: '127.0.0.1',

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mcpInstall } from '../../src/components/page-actions/mcp-install.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server/http.ts';
 import { CHROMIUM_ARGS } from '../support/site.ts';
 
 const outDir = inject('committedSite');
-const { site } = resolveConfig();
+const { site } = resolveSiteConfig();
 const MENU_ITEMS = [
   'Copy page as Markdown',
   'View as Markdown',

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel, readContract } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import { startServer } from '../../src/server/http.ts';
@@ -23,7 +23,7 @@ interface Pagefind {
 }
 
 const outDir = inject('committedSite');
-const config = resolveConfig({}, {});
+const config = resolveSiteConfig({}, {});
 let server: Server;
 let pagefind: Pagefind;
 let origin: string;

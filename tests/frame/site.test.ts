@@ -1,6 +1,6 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { OperationSummary } from '../../src/model/types.ts';
@@ -13,7 +13,7 @@ import { frameBytes } from './frame-size.ts';
  * built once per run by tests/support/committed-site.ts: its size, and in Chromium the
  * behaviour it must keep from Starlight's components.
  */
-const config = resolveConfig({}, {});
+const config = resolveSiteConfig({}, {});
 const model = loadModel(config.contractPath, config);
 const outDir = inject('committedSite');
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { CHROMIUM_ARGS, readHtml, startPreview } from '../support/site.ts';
 
 /**
@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, readHtml, startPreview } from '../support/site.ts';
  * plain blocks share rows and leave the copy text to the button's script
  * (scripts/build/code-block-lines.ts).
  */
-const config = resolveConfig({}, {});
+const config = resolveSiteConfig({}, {});
 const outDir = inject('committedSite');
 
 /** Most bytes of HTML a guide page may take. */

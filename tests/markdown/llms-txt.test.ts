@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { llmsTxt } from '../../src/markdown/llms.ts';
 import type { TwinContext, TwinPage } from '../../src/markdown/page.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { referencePages } from '../../src/model/pages.ts';
 import { parseLlmsTxt } from './llms-txt.ts';
 
-const config = resolveConfig({ site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' }, {});
+const config = resolveSiteConfig(
+  { site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' },
+  {},
+);
 const model = loadModel(config.contractPath, config);
 const context: TwinContext = { site: config.site, model, mode: 'page', guideSource: () => undefined };
 const guides: TwinPage[] = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenFigures } from '../../scripts/bench/tokens.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { fieldLines } from '../../src/markdown/fields.ts';
 import { llmsFullParts } from '../../src/markdown/llms.ts';
 import { operationMarkdown, type ReferenceContext } from '../../src/markdown/operation.ts';
@@ -14,7 +14,10 @@ import type { SchemaNode } from '../../src/model/types.ts';
 import { fixtureContracts, modelOf } from '../model/fixtures.ts';
 import { contractFieldNames } from './names.ts';
 
-const config = resolveConfig({ site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' }, {});
+const config = resolveSiteConfig(
+  { site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' },
+  {},
+);
 const model = loadModel(config.contractPath, config);
 const context: ReferenceContext = { site: config.site, model, mode: 'page' };
 const twinContext: TwinContext = { ...context, guideSource: () => undefined };

@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { header } from '../../src/markdown/header.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { referencePages, twinUrl } from '../../src/model/pages.ts';
@@ -24,7 +24,7 @@ import { contractFieldNames } from './names.ts';
  * Checks the twins of the committed site's build (tests/support/committed-site.ts)
  * against the HTML pages they stand for, and the llms files against dist/.
  */
-const config = resolveConfig();
+const config = resolveSiteConfig();
 const model = loadModel(config.contractPath, config);
 const dist = inject('committedSite');
 

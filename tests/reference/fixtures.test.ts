@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl, referencePages } from '../../src/model/pages.ts';
 import { parityProblems } from '../support/parity.ts';
@@ -52,7 +52,7 @@ describe.each(FIXTURES)('the site built from %s', (name) => {
     if (found === undefined) throw new Error(`${name} was not built`);
     return {
       ...found,
-      model: loadModel(found.contract, resolveConfig({ contractPath: found.contract }, {})),
+      model: loadModel(found.contract, resolveSiteConfig({ contractPath: found.contract }, {})),
     };
   };
 

@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { highlight, languageOf } from '../../src/render/highlight.ts';
 
@@ -24,7 +24,7 @@ describe('highlight', () => {
   });
 
   it('shows every code sample of the contract exactly as written', () => {
-    const config = resolveConfig({}, {});
+    const config = resolveSiteConfig({}, {});
     const model = loadModel(config.contractPath, config);
     for (const operation of model.operations) {
       for (const sample of model.detail(operation).samples) {

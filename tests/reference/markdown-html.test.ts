@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import type { SchemaNode } from '../../src/model/types.ts';
 import { renderMarkdown, renderWithPipeline } from '../../src/render/markdown-html.ts';
@@ -41,7 +41,7 @@ describe('renderMarkdown', () => {
   });
 
   it('gives plain prose the same HTML as the full pipeline, for every description of the contract', () => {
-    const config = resolveConfig({}, {});
+    const config = resolveSiteConfig({}, {});
     const model = loadModel(config.contractPath, config);
     const texts = new Set<string>([
       'Amount in minor units (cents).',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticContract } from '../../scripts/bench/contract.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { type ReferencePage, referencePages } from '../../src/model/pages.ts';
 import { referenceSidebar, type SidebarItem } from '../../src/render/sidebar.ts';
 
-const config = resolveConfig({}, {});
+const config = resolveSiteConfig({}, {});
 
 function count(items: SidebarItem[]): number {
   return items.reduce((sum, item) => sum + 1 + ('items' in item ? count(item.items) : 0), 0);

@@ -3,14 +3,14 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { OperationSummary } from '../../src/model/types.ts';
 import { CHROMIUM_ARGS, readPage, startPreview } from '../support/site.ts';
 import { checkOperations, checkSchemaLinks, checkWebhooksAndSchemas } from './coverage.ts';
 
-const config = resolveConfig({}, {});
+const config = resolveSiteConfig({}, {});
 const model = loadModel(config.contractPath, config);
 // The real site, built once per run by tests/support/committed-site.ts.
 const outDir = inject('committedSite');

@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MockServer, startPrism } from '../../scripts/snippets/prism.ts';
 import { buildRequest, defaultInputs, inputProblems } from '../../src/components/try-it/request.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import type { TryItSpec } from '../../src/model/try-it.ts';
 import { contractValidator } from '../../src/model/validator.ts';
 import { startServer } from '../../src/server/http.ts';
@@ -35,7 +35,7 @@ describe('"Try it" against the mock of the committed contract', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { site } = resolveConfig();
+    const { site } = resolveSiteConfig();
     const mock = new MockGateway();
     const starting = startPrism({ root: process.cwd(), contractPath: join(outDir, 'openapi.json') });
     mock.attach(starting.then((running) => running.url));

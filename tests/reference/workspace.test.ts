@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server/http.ts';
 import { CHROMIUM_ARGS } from '../support/site.ts';
 
@@ -14,7 +14,7 @@ describe('the operation page as a workspace, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { site } = resolveConfig();
+    const { site } = resolveSiteConfig();
     const started = await startServer({
       distDir: outDir,
       host: '127.0.0.1',

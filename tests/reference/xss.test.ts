@@ -6,7 +6,7 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import { buildSite, CHROMIUM_ARGS, scratchDir, startPreview } from '../support/site.ts';
@@ -15,7 +15,7 @@ import { buildSite, CHROMIUM_ARGS, scratchDir, startPreview } from '../support/s
 // tests/fixtures/reference/README.md), built once.
 const CONTRACT = 'tests/fixtures/reference/hostile.json';
 const MARKER = '__xss';
-const config = resolveConfig({ contractPath: CONTRACT }, {});
+const config = resolveSiteConfig({ contractPath: CONTRACT }, {});
 const model = loadModel(config.contractPath, config);
 const work = scratchDir('reference-xss');
 const outDir = join(work, 'dist');

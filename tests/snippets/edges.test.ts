@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveConfig, serverFromEnvironment } from '../../scripts/snippets/config.ts';
+import { resolveSnippetConfig, serverFromEnvironment } from '../../scripts/snippets/config.ts';
 import { parseContract } from '../../scripts/snippets/contract.ts';
 import { parsePrismProblem, parseViolationsHeader } from '../../scripts/snippets/proxy.ts';
 import { nodeTypeStrippingFlags, snippetEnvironment } from '../../scripts/snippets/run.ts';
@@ -99,7 +99,7 @@ describe('configuration', () => {
   });
 
   test('defaults resolve against the root', () => {
-    const config = resolveConfig({ root: '/project', concurrency: 3 });
+    const config = resolveSnippetConfig({ root: '/project', concurrency: 3 });
     expect(config).toMatchObject({
       root: '/project',
       docsDir: '/project/docs',

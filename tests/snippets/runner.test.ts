@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolveConfig } from '../../scripts/snippets/config.ts';
+import { resolveSnippetConfig } from '../../scripts/snippets/config.ts';
 import { formatReport, summarize } from '../../scripts/snippets/report.ts';
 import { runSnippets } from '../../scripts/snippets/runner.ts';
 import { docsSnippetSources } from '../../scripts/snippets/sources.ts';
@@ -24,9 +24,13 @@ function verdicts(results: readonly BlockResult[]): string[] {
   );
 }
 
-async function run(dir: string, contractPath = 'openapi/openapi.json', server = resolveConfig().server) {
+async function run(
+  dir: string,
+  contractPath = 'openapi/openapi.json',
+  server = resolveSnippetConfig().server,
+) {
   const sources = await docsSnippetSources(join(fixtures, dir, 'docs'), root);
-  return runSnippets(sources, resolveConfig({ root, contractPath, server }));
+  return runSnippets(sources, resolveSnippetConfig({ root, contractPath, server }));
 }
 
 let scratch: string;
@@ -48,7 +52,7 @@ describe.concurrent('runSnippets against Prism', () => {
       ...(await docsSnippetSources(join(fixtures, 'pass', 'docs'), root)),
       ...(await docsSnippetSources(join(fixtures, 'fail', 'docs'), root)),
     ];
-    return runSnippets(sources, resolveConfig({ root }));
+    return runSnippets(sources, resolveSnippetConfig({ root }));
   })();
   both.catch(() => undefined);
   const passing = async () => {
@@ -217,7 +221,7 @@ describe.concurrent('runSnippets against Prism', () => {
           sequence: false,
         },
       ];
-      const summary = await runSnippets(sources, resolveConfig({ root }));
+      const summary = await runSnippets(sources, resolveSnippetConfig({ root }));
       // curl, then requests and Node's fetch with only declared parameters and their own headers.
       expect(verdicts(summary.results)).toEqual([
         'docs/undeclared.md:1 bash fail',
@@ -287,7 +291,7 @@ describe.concurrent('runSnippets against Prism', () => {
           baseUrl: `http://127.0.0.1:${port}/v1`,
           token: 'staging-token',
         };
-        const summary = await runSnippets(sources, resolveConfig({ root, server }));
+        const summary = await runSnippets(sources, resolveSnippetConfig({ root, server }));
         expect(verdicts(summary.results)).toEqual(['docs/real.md:1 bash pass', 'docs/real.md:5 python fail']);
         expect(seen).toEqual(['GET /v1/health Bearer staging-token']);
       } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProvenanceSchema, sha256 } from '../../scripts/sync/provenance.ts';
 import { generateTypes } from '../../scripts/sync/types.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl, referencePages } from '../../src/model/pages.ts';
 import { pageKey } from '../../src/model/published.ts';
@@ -34,7 +34,7 @@ describe('the committed sync output', () => {
   });
 
   it('has a URL record holding every reference page of the committed contract at its URL', () => {
-    const config = resolveConfig({}, {});
+    const config = resolveSiteConfig({}, {});
     const record = readUrlRecord(path.join(PROJECT, config.contractPath));
     const pages = referencePages(loadModel(path.join(PROJECT, config.contractPath), config));
     expect(pages.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sync } from '../../scripts/sync/cli.ts';
-import { resolveConfig } from '../../scripts/sync/config.ts';
+import { resolveSyncOptions } from '../../scripts/sync/config.ts';
 import { errorLines } from '../../scripts/sync/errors.ts';
 import { contract, options, removeTempDirs, snapshot, tempDir, tempProject, tempSource } from './helpers.ts';
 
@@ -184,30 +184,35 @@ describe('a bad input', () => {
 
 describe('the options', () => {
   it('say how to give a source when none is configured', () => {
-    expect(() => resolveConfig({ root: '/project', file: {} })).toThrow(
+    expect(() => resolveSyncOptions({ root: '/project', file: {} })).toThrow(
       'npm run sync: no contract source is configured. Fix: pass one with `npm run sync -- --from <directory | git URL>`, or set "sync": { "from": "…" } in ocpplab-docs.config.json.',
     );
   });
 
   it('name the config file when its "sync" key is malformed', () => {
-    expect(() => resolveConfig({ root: '/project', file: { sync: { from: 42 } } })).toThrow(
+    expect(() => resolveSyncOptions({ root: '/project', file: { sync: { from: 42 } } })).toThrow(
       'ocpplab-docs.config.json: sync.from: Invalid input: expected string, received number. Fix: set "sync" to an object with "from" (string), optional "ref", "path" and "lint" ("error" or "warn").',
     );
   });
 
   it('resolve a source from the config file against the project root, and one from the command line against the shell', () => {
     const given = { root: '/work/project', cwd: '/work/project/sub/dir' };
-    const fromFile = resolveConfig({ ...given, file: { sync: { from: '../sdk' } } });
-    const fromCli = resolveConfig({ ...given, cli: { from: '../sdk' } });
+    const fromFile = resolveSyncOptions({ ...given, file: { sync: { from: '../sdk' } } });
+    const fromCli = resolveSyncOptions({ ...given, cli: { from: '../sdk' } });
     expect(fromFile).toMatchObject({ from: '../sdk', location: '/work/sdk', remote: false, ref: null });
     expect(fromFile.path).toBe('openapi/openapi.json');
     expect(fromCli).toMatchObject({ from: '../sdk', location: '/work/project/sub/sdk' });
   });
 
   it('treat URLs as git remotes', () => {
-    const remote = resolveConfig({ root: '/project', cli: { from: 'file:///srv/sdk.git', ref: 'v1.6.0' } });
+    const remote = resolveSyncOptions({
+      root: '/project',
+      cli: { from: 'file:///srv/sdk.git', ref: 'v1.6.0' },
+    });
     expect(remote).toMatchObject({ location: 'file:///srv/sdk.git', remote: true, ref: 'v1.6.0' });
-    expect(resolveConfig({ root: '/p', cli: { from: 'git@github.com:acme/sdk.git' } }).remote).toBe(true);
+    expect(resolveSyncOptions({ root: '/p', cli: { from: 'git@github.com:acme/sdk.git' } }).remote).toBe(
+      true,
+    );
   });
 });
 
@@ -256,9 +261,9 @@ describe('the lint policy', () => {
 
   it('takes the policy from the config file, the command line winning', () => {
     const file = { sync: { from: '../sdk', lint: 'warn' } };
-    expect(resolveConfig({ root: '/p', file }).lint).toBe('warn');
-    expect(resolveConfig({ root: '/p', file, cli: { lint: 'error' } }).lint).toBe('error');
-    expect(resolveConfig({ root: '/p', cli: { from: '../sdk' } }).lint).toBe('error');
+    expect(resolveSyncOptions({ root: '/p', file }).lint).toBe('warn');
+    expect(resolveSyncOptions({ root: '/p', file, cli: { lint: 'error' } }).lint).toBe('error');
+    expect(resolveSyncOptions({ root: '/p', cli: { from: '../sdk' } }).lint).toBe('error');
   });
 
   it('counts a property the specification does not define (3.0 `nullable` in 3.1) as lint, not structure', async () => {

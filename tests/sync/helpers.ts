@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { resolveConfig, type SourceInput, type SyncOptions } from '../../scripts/sync/config.ts';
+import { resolveSyncOptions, type SourceInput, type SyncOptions } from '../../scripts/sync/config.ts';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(PROJECT, 'tests/fixtures/sync');
@@ -68,7 +68,7 @@ export function options(
   root: string,
   cli: SourceInput & { check?: boolean; dryRun?: boolean } = {},
 ): SyncOptions {
-  return resolveConfig({ root, cwd: root, cli, today: TODAY });
+  return resolveSyncOptions({ root, cwd: root, cli, today: TODAY });
 }
 
 /** A small contract that passes Redocly's recommended rules; `edit` changes a copy of it. */
