@@ -3,7 +3,7 @@
 // (the default target of every operation page's "Try it" console; --no-mock leaves it out).
 // HOST and PORT override the address (default http://127.0.0.1:4321).
 import { existsSync, readFileSync } from 'node:fs';
-import { resolveSiteConfig } from '../src/config.ts';
+import { resolveSiteConfig, SERVE_DEFAULTS, serveAddress } from '../src/config.ts';
 import { MCP_PATH, startServer } from '../src/server/http.ts';
 import { MOCK_PATH, MockGateway } from '../src/server/mock.ts';
 import { astroBuild } from './astro-build.ts';
@@ -24,12 +24,11 @@ for the "Try it" console of every operation page.
   --no-mock    Start no mock ("Try it" then offers the contract's servers only).
   --help, -h   Show this help.
 
-Environment: HOST and PORT set the address (default 127.0.0.1:4321).
+Environment: HOST and PORT set the address (default ${SERVE_DEFAULTS.host}:${SERVE_DEFAULTS.port}).
 `,
 );
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
+const { host, port } = serveAddress();
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`start: PORT must be a whole number from 0 to 65535, not '${process.env.PORT}'.`);
   process.exit(2);
@@ -99,7 +98,7 @@ try {
     console.error(`start: cannot listen on ${host}: this machine has no such address. Set HOST=127.0.0.1.`);
   } else if (code === 'EACCES') {
     console.error(
-      `start: not allowed to listen on port ${port}. Pick a port above 1023: PORT=4321 npm start`,
+      `start: not allowed to listen on port ${port}. Pick a port above 1023: PORT=${SERVE_DEFAULTS.port} npm start`,
     );
   } else {
     console.error(`start: cannot serve dist/: ${error instanceof Error ? error.message : String(error)}`);

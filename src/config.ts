@@ -73,3 +73,14 @@ export function resolveSiteConfig(
     fromEnv.failOnBrokenLinks = env.OCPPLAB_BROKEN_LINKS === 'error';
   return siteConfigSchema.parse({ ...fromEnv, ...overrides });
 }
+
+/** Where `npm start` listens unless `HOST` and `PORT` say otherwise. */
+export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 4321 } as const;
+
+/** The address `npm start` listens on: `HOST` and `PORT` over the defaults; `port` is NaN when `PORT` is not a number. */
+export function serveAddress(env: NodeJS.ProcessEnv = process.env): { host: string; port: number } {
+  return {
+    host: env.HOST ?? SERVE_DEFAULTS.host,
+    port: env.PORT === undefined ? SERVE_DEFAULTS.port : Number(env.PORT),
+  };
+}
