@@ -3,11 +3,12 @@ import { TRY_IT_OVERVIEW } from '../model/try-it.ts';
 import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
 import { isRetryable, overviewFacts } from '../view/overview.ts';
 import { authenticationOverview } from '../view/security.ts';
+import { firstParagraph } from '../view/summary.ts';
 import { fieldLines } from './fields.ts';
 import { twinHref, twinLink } from './links.ts';
 import { inlineCode } from './markdown.ts';
 import { type ReferenceContext, sectionScope } from './operation.ts';
-import { description, firstParagraph } from './text.ts';
+import { description } from './text.ts';
 
 /**
  * The bodies of the reference's index twins, under the HTML pages' headings:

@@ -1,7 +1,7 @@
+import { firstParagraph } from '../view/summary.ts';
 import { header, siteBase } from './header.ts';
 import { twinLink } from './links.ts';
 import { pageBody, type TwinContext, type TwinPage } from './page.ts';
-import { firstParagraph } from './text.ts';
 
 /**
  * The LLM files, per llmstxt.org: `/llms.txt` (an index of links to twins),

@@ -23,13 +23,3 @@ export function description(text: string | undefined, offset: number): string {
     })
     .join('\n');
 }
-
-/** The first paragraph on one line, links reduced to their text; code spans kept (`{charger_id}` stays whole). */
-export function firstParagraph(markdown: string | undefined): string {
-  const paragraph = (markdown ?? '').trim().split(/\n\s*\n/)[0] ?? '';
-  return paragraph
-    .replace(/<[^>]*>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -115,15 +115,3 @@ function textOf(node: Element | ElementContent | RootContent): string {
   if (node.type === 'element') return node.children.map(textOf).join('');
   return '';
 }
-
-/** The first paragraph of a description as plain text, for one-line summaries in lists. */
-export function firstSentence(markdown: string | undefined): string {
-  if (markdown === undefined) return '';
-  const paragraph = markdown.trim().split(/\n\s*\n/)[0] ?? '';
-  return paragraph
-    .replace(/<[^>]*>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
