@@ -1,5 +1,5 @@
 import { isDataKey, NAME_MAPS } from './data.ts';
-import { asArray, asObject, asString, isObject, type JsonObject, SlugScope, slugify } from './json.ts';
+import { asArray, asObject, asString, isObject, type JsonObject } from './json.ts';
 import { navigation, pathItemOperations, REFERENCE_BASE, rawOperations } from './navigation.ts';
 import { operationParts } from './operation.ts';
 import { escapePointerToken } from './pointer.ts';
@@ -7,6 +7,7 @@ import { componentSchemaName, Resolver } from './resolver.ts';
 import { codeSamples } from './samples.ts';
 import { schemaNode } from './schema.ts';
 import { securityRequirements, securitySchemes } from './security.ts';
+import { SlugScope, slugify } from './slug.ts';
 import type {
   ApiModel,
   NamedSchema,

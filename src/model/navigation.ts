@@ -1,14 +1,6 @@
-import {
-  asArray,
-  asObject,
-  asString,
-  asStringArray,
-  isObject,
-  type JsonObject,
-  SlugScope,
-  slugify,
-} from './json.ts';
+import { asArray, asObject, asString, asStringArray, isObject, type JsonObject } from './json.ts';
 import { escapePointerToken } from './pointer.ts';
+import { SlugScope, slugify } from './slug.ts';
 import { HTTP_METHODS, type HttpMethod, type NavGroup, type NavTag, type OperationSummary } from './types.ts';
 
 /** Where the reference lives below the site root. */

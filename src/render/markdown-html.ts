@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { slugify } from '../model/json.ts';
+import { slugify } from '../model/slug.ts';
 import type { MarkdownHeading } from '../view/headings.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
-import { type JsonObject, SlugScope, slugify } from '../../src/model/json.ts';
+import type { JsonObject } from '../../src/model/json.ts';
 import { referencePages } from '../../src/model/pages.ts';
+import { SlugScope, slugify } from '../../src/model/slug.ts';
 import type { ApiModel } from '../../src/model/types.ts';
 import { MODEL_OPTIONS } from './fixtures.ts';
 
