@@ -1,8 +1,8 @@
 import { constraintText, typeLabel, valueText } from '../model/format.ts';
 import type { Discriminator, Parameter, SchemaNode } from '../model/types.ts';
-import { escapeHtml } from './highlight.ts';
+import { escapeAttribute, escapeHtml } from './html.ts';
 import type { ReferenceLinks } from './links.ts';
-import { renderMarkdown } from './markdown-html.ts';
+import { markdownHtml } from './markdown-html.ts';
 import { hasChildren, memberNode } from './schema-tree.ts';
 
 /**
@@ -86,29 +86,6 @@ function childrenSummary(node: SchemaNode, name: string): string {
   const count = childCount(node);
   const noun = node.variants !== undefined && (node.properties?.length ?? 0) === 0 ? 'variant' : 'field';
   return `Show ${count} ${noun}${count === 1 ? '' : 's'} of <code>${escapeHtml(name)}</code>`;
-}
-
-const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
-
-/** Escapes a double-quoted attribute value. */
-function escapeAttribute(text: string): string {
-  return text.replace(/[&"<>]/g, (char) => ATTRIBUTE_ESCAPES[char] ?? char);
-}
-
-/** Contract Markdown as a `div.ref-md` block, or nothing for an empty text. */
-export function markdownHtml(
-  text: string | undefined,
-  headingOffset = 2,
-  idPrefix = '',
-  className?: string,
-): string {
-  if (text === undefined || text.trim() === '') return '';
-  const { html } = renderMarkdown(text, { headingOffset, idPrefix });
-  if (html === '') return '';
-  const classes = className === undefined ? 'ref-md' : `ref-md ${escapeAttribute(className)}`;
-  // Most descriptions are one paragraph: the paragraph itself carries the class.
-  if (/^<p>(?:(?!<p>)[\s\S])*<\/p>$/.test(html)) return `<p class="${classes}">${html.slice(3)}`;
-  return `<div class="${classes}">${html}</div>`;
 }
 
 /** A node's type, linked to the schema a reader may want to open (its own, its items' or values'). */

@@ -8,6 +8,7 @@
  * operations that alone would take minutes. These rules cover what generated
  * samples contain (strings, numbers, keywords, comments, variables), nothing more.
  */
+import { escapeHtml } from './html.ts';
 
 export type HighlightLang = 'json' | 'bash' | 'python' | 'ts' | 'text';
 
@@ -90,13 +91,6 @@ function scanner(lang: Exclude<HighlightLang, 'text'>): Scanner {
   };
   scanners.set(lang, made);
   return made;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Escapes text for element content (not attributes): `</script>` becomes inert `&lt;/script&gt;`. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (char) => ESCAPES[char] ?? char);
 }
 
 /** Highlighted, escaped HTML of `code`, to put inside `<pre><code>`. */

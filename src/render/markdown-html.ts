@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { slugify } from '../model/slug.ts';
 import type { MarkdownHeading } from '../view/headings.ts';
+import { escapeAttribute } from './html.ts';
 
 /**
  * Markdown from the contract (descriptions, `info.description`) as HTML that is
@@ -114,4 +115,20 @@ function textOf(node: Element | ElementContent | RootContent): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element') return node.children.map(textOf).join('');
   return '';
+}
+
+/** Contract Markdown as a `div.ref-md` block, or nothing for an empty text. */
+export function markdownHtml(
+  text: string | undefined,
+  headingOffset = 2,
+  idPrefix = '',
+  className?: string,
+): string {
+  if (text === undefined || text.trim() === '') return '';
+  const { html } = renderMarkdown(text, { headingOffset, idPrefix });
+  if (html === '') return '';
+  const classes = className === undefined ? 'ref-md' : `ref-md ${escapeAttribute(className)}`;
+  // Most descriptions are one paragraph: the paragraph itself carries the class.
+  if (/^<p>(?:(?!<p>)[\s\S])*<\/p>$/.test(html)) return `<p class="${classes}">${html.slice(3)}`;
+  return `<div class="${classes}">${html}</div>`;
 }
