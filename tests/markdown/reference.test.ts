@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tokenFigures } from '../../scripts/bench/tokens.ts';
 import { resolveSiteConfig } from '../../src/config.ts';
@@ -13,6 +16,9 @@ import { emptyNode } from '../../src/model/schema.ts';
 import type { SchemaNode } from '../../src/model/types.ts';
 import { fixtureContracts, modelOf } from '../model/fixtures.ts';
 import { contractFieldNames } from './names.ts';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '../..');
 
 const config = resolveSiteConfig(
   { site: 'https://docs.ocpplab.com', contractPath: 'openapi/openapi.json' },
@@ -124,9 +130,19 @@ describe('llms-full.txt reference part', () => {
     reference: pages,
   };
 
-  it('is the same bytes for the same contract', () => {
-    expect(llmsFullParts(input, twinContext)).toEqual(llmsFullParts(input, twinContext));
-  });
+  it('is the same bytes for the same contract, made by two fresh processes', async () => {
+    const digest = () =>
+      run(
+        process.execPath,
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'tests/support/llms-full-digest.ts'],
+        {
+          cwd: ROOT,
+        },
+      ).then(({ stdout }) => stdout);
+    const [first, second] = await Promise.all([digest(), digest()]);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).toBe(first);
+  }, 60_000);
 
   it('names every field of the contract, error bodies included', () => {
     const text = llmsFullParts(input, twinContext).reference.join('\n');
