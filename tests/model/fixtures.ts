@@ -1,16 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { resolveSiteConfig } from '../../src/config.ts';
 import { buildModel, type ModelOptions } from '../../src/model/build.ts';
 import { isObject, type JsonObject } from '../../src/model/json.ts';
 import { readContract } from '../../src/model/load.ts';
 import type { ApiModel } from '../../src/model/types.ts';
 
-export const CONTRACTS_DIR = join(import.meta.dirname, '../fixtures/contracts');
-export const REAL_CONTRACT = join(import.meta.dirname, '../../openapi/openapi.json');
+const defaults = resolveSiteConfig({}, {});
 
-/** The options the site builds with (`src/config.ts` defaults). */
-export const MODEL_OPTIONS: ModelOptions = { tokenEnv: 'OCPPLAB_TOKEN', maxSchemaDepth: 6 };
+export const CONTRACTS_DIR = join(import.meta.dirname, '../fixtures/contracts');
+/** The synced contract, where `src/config.ts` says it is. */
+export const REAL_CONTRACT = join(import.meta.dirname, '../..', defaults.contractPath);
+
+/** The options the site builds with: `src/config.ts`'s defaults, read from there. */
+export const MODEL_OPTIONS: ModelOptions = {
+  tokenEnv: defaults.tokenEnv,
+  maxSchemaDepth: defaults.maxSchemaDepth,
+};
 
 export interface Contract {
   /** File name without extension, e.g. `oai-petstore`; `ocpplab` for the synced contract. */
