@@ -8,8 +8,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parseFenceMeta } from '../../src/markdown/fence-meta.ts';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
-import type { CodeBlock, FenceMeta, Runtime, SnippetSource } from './types.ts';
+import type { CodeBlock, Runtime, SnippetSource } from './types.ts';
 
 const runtimes: Readonly<Record<string, Runtime>> = {
   bash: 'shell',
@@ -29,24 +30,7 @@ export function runtimeOf(lang: string): Runtime | undefined {
   return Object.hasOwn(runtimes, lang) ? runtimes[lang] : undefined;
 }
 
-// key="value", key='value', key={…}, key=bare, a bare key, or an Expressive Code range like {1,3}.
-const metaToken = /([A-Za-z_][\w-]*)(?:=("[^"]*"|'[^']*'|\{[^}]*\}|\S+))?|\{[^}]*\}|\S+/g;
-
-/** `title="Create a location" no-run="output only" {2}` → `{ title: …, 'no-run': … }`. */
-export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
-  const attributes: Record<string, string | true> = {};
-  for (const match of (meta ?? '').matchAll(metaToken)) {
-    const [, key, raw] = match;
-    if (key === undefined) continue;
-    if (raw === undefined) {
-      attributes[key] = true;
-    } else {
-      const quoted = /^(["']).*\1$/s.test(raw);
-      attributes[key] = quoted ? raw.slice(1, -1) : raw;
-    }
-  }
-  return attributes;
-}
+export { parseFenceMeta };
 
 function parserFor(page: string) {
   const processor = unified().use(remarkParse).use(remarkGfm);

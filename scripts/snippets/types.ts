@@ -18,7 +18,9 @@ export interface SnippetSource {
 export type Runtime = 'shell' | 'python' | 'typescript' | 'javascript';
 
 /** Fence meta attributes: `title="Create" no-run="output" {1,3}` → `{ title: 'Create', 'no-run': 'output' }`. */
-export type FenceMeta = Readonly<Record<string, string | true>>;
+export type { FenceMeta } from '../../src/markdown/fence-meta.ts';
+
+import type { FenceMeta } from '../../src/markdown/fence-meta.ts';
 
 export interface CodeBlock {
   page: string;

@@ -17,6 +17,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { pageUrl } from '../model/pages.ts';
+import { metaValue } from './fence-meta.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { twinHref } from './links.ts';
 import { MARKDOWN_OPTIONS } from './markdown.ts';
@@ -225,15 +226,6 @@ function cleanCode(node: Code): Code {
     if (value !== undefined) kept[name] = value;
   }
   return { ...node, meta: Object.keys(kept).length > 0 ? metaText(kept) : null };
-}
-
-/** Reads `name="value"` (or `'value'`, or a bare word) from a fence's meta string. */
-export function metaValue(meta: string | null | undefined, name: string): string | undefined {
-  if (!meta) return undefined;
-  const pattern = new RegExp(`(?:^|\\s)${name}=(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|(\\S+))`);
-  const match = pattern.exec(meta);
-  if (match === null) return undefined;
-  return match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] ?? match[3]);
 }
 
 function metaText(values: Record<string, string>): string {

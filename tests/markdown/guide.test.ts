@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guideMarkdown, metaValue } from '../../src/markdown/guide.ts';
+import { metaValue } from '../../src/markdown/fence-meta.ts';
+import { guideMarkdown } from '../../src/markdown/guide.ts';
 import { twinHref } from '../../src/markdown/links.ts';
 import { twinDocument } from '../../src/markdown/markdown.ts';
 

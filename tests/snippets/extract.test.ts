@@ -54,6 +54,8 @@ describe('parseFenceMeta', () => {
     { given: 'no-run', want: { 'no-run': true } },
     { given: 'frame=terminal {1,3} ins={2}', want: { frame: 'terminal', ins: '{2}' } },
     { given: '', want: {} },
+    // As the reference twins write a title with quotes in it.
+    { given: 'title="Say \\"hi\\" \\\\ bye"', want: { title: 'Say "hi" \\ bye' } },
   ])('reads `$given`', ({ given, want }) => {
     expect(parseFenceMeta(given)).toEqual(want);
   });
