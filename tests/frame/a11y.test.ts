@@ -30,7 +30,7 @@ const SAMPLE = [
   '/api-reference/schemas/charger-create/',
 ];
 
-/** Every built page (`npm run test:a11y`, about 6 minutes on 2 cores), else the sample above. */
+/** Every built page (`npm run test:a11y`, several minutes), else the sample above. */
 function pages(): string[] {
   if (process.env.OCPPLAB_A11Y_ALL !== '1') return SAMPLE;
   return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
