@@ -1,10 +1,8 @@
 // What happened to each operation, webhook and schema, release by release (openapi/history.json,
 // kept by `npm run sync` from its change reports), and the line their pages show from it.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
-import { FileError } from './file-error.ts';
+import { parseRecord, readRecord, recordPath } from './record-file.ts';
 
 const ReleaseSchema = z.object({ version: z.string(), anchor: z.string() }).strict();
 
@@ -26,38 +24,17 @@ export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
 /** The record sits beside the contract: `openapi/history.json` for `openapi/openapi.json`. */
 export function historyPath(contractPath: string): string {
-  return join(dirname(contractPath), 'history.json');
+  return recordPath(contractPath, 'history.json');
 }
 
 /** Checks a record's text; problems name the file, the place and the fix. */
 export function parseHistory(text: string, file: string): HistoryRecord {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new FileError(
-      file,
-      `not JSON (${(error as Error).message})`,
-      `restore it with \`git checkout ${file}\`; \`npm run sync\` writes this file`,
-    );
-  }
-  const parsed = HistoryRecordSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FileError(
-      `${file}/${issue?.path.map(String).join('/') ?? ''}`,
-      issue?.message ?? 'not a history record',
-      `restore it with \`git checkout ${file}\`; \`npm run sync\` writes this file`,
-    );
-  }
-  return parsed.data;
+  return parseRecord(text, file, HistoryRecordSchema, 'a history record');
 }
 
 /** The history of a contract's pages; empty when there is none (fixture and benchmark contracts). */
 export function readHistory(contractPath: string): HistoryRecord {
-  const file = historyPath(contractPath);
-  if (!existsSync(file)) return { pages: {} };
-  return parseHistory(readFileSync(file, 'utf8'), file);
+  return readRecord(historyPath(contractPath), HistoryRecordSchema, 'a history record', { pages: {} });
 }
 
 /**

@@ -1,14 +1,12 @@
 // The record of every reference URL the site has published (openapi/urls.json, kept by
 // `npm run sync`), and what the build makes of it: a redirect for each page that moved, a
 // "removed" page for each one that is gone.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
-import { FileError } from './file-error.ts';
 import { pageUrl, referencePages, SCHEMAS_INDEX_URL } from './model/pages.ts';
 import { pageKey } from './model/published.ts';
 import type { ApiModel } from './model/types.ts';
+import { parseRecord, readRecord, recordPath } from './record-file.ts';
 
 const ReleaseSchema = z.object({ version: z.string(), anchor: z.string() }).strict();
 
@@ -39,39 +37,17 @@ export type ReleaseRef = z.infer<typeof ReleaseSchema>;
 
 /** The record sits beside the contract: `openapi/urls.json` for `openapi/openapi.json`. */
 export function urlRecordPath(contractPath: string): string {
-  return join(dirname(contractPath), 'urls.json');
+  return recordPath(contractPath, 'urls.json');
 }
 
 /** Checks a record's text; problems name the file, the place and the fix. */
 export function parseUrlRecord(text: string, file: string): UrlRecord {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new FileError(
-      file,
-      `not JSON (${(error as Error).message})`,
-      `restore it with \`git checkout ${file}\`, then run \`npm run sync\``,
-    );
-  }
-  const parsed = UrlRecordSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = issue === undefined ? '' : `/${issue.path.map(String).join('/')}`;
-    throw new FileError(
-      `${file}${at}`,
-      issue?.message ?? 'not a URL record',
-      `restore it with \`git checkout ${file}\`; \`npm run sync\` writes this file`,
-    );
-  }
-  return parsed.data;
+  return parseRecord(text, file, UrlRecordSchema, 'a URL record');
 }
 
 /** The record of a contract's site; empty when there is none (fixture and benchmark contracts). */
 export function readUrlRecord(contractPath: string): UrlRecord {
-  const file = urlRecordPath(contractPath);
-  if (!existsSync(file)) return { urls: {} };
-  return parseUrlRecord(readFileSync(file, 'utf8'), file);
+  return readRecord(urlRecordPath(contractPath), UrlRecordSchema, 'a URL record', { urls: {} });
 }
 
 /**
