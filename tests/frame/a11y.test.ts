@@ -1,11 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolveSiteConfig } from '../../src/config.ts';
-import { startServer } from '../../src/server/http.ts';
-import { CHROMIUM_ARGS } from '../support/site.ts';
+import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
 
 const outDir = inject('committedSite');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,28 +43,17 @@ interface Violation {
 }
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA) in Chromium', () => {
-  let server: Server;
+  let served: BrowserSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const { site } = resolveSiteConfig();
-    const started = await startServer({
-      distDir: outDir,
-      host: '127.0.0.1',
-      port: 0,
-      site,
-      version: '0.0.0',
-    });
-    server = started.server;
-    base = started.url;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    served = await startBrowserSite(outDir);
+    ({ base, browser } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.stop();
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mcpInstall } from '../../src/components/page-actions/mcp-install.ts';
 import { resolveSiteConfig } from '../../src/config.ts';
-import { startServer } from '../../src/server/http.ts';
-import { CHROMIUM_ARGS } from '../support/site.ts';
+import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
 
 const outDir = inject('committedSite');
 const { site } = resolveSiteConfig();
@@ -21,27 +19,17 @@ const MENU_ITEMS = [
 ];
 
 describe('the page menu in Chromium', () => {
-  let server: Server;
+  let served: BrowserSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const started = await startServer({
-      distDir: outDir,
-      host: '127.0.0.1',
-      port: 0,
-      site,
-      version: '0.0.0',
-    });
-    server = started.server;
-    base = started.url;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    served = await startBrowserSite(outDir);
+    ({ base, browser } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.stop();
   });
 
   async function open(url: string): Promise<Page> {

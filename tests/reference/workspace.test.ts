@@ -1,36 +1,22 @@
-import type { Server } from 'node:http';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolveSiteConfig } from '../../src/config.ts';
-import { startServer } from '../../src/server/http.ts';
-import { CHROMIUM_ARGS } from '../support/site.ts';
+import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
 
 const outDir = inject('committedSite');
 const CREATE_CHARGER = '/api-reference/core-resources/chargers/create/';
 
 describe('the operation page as a workspace, in Chromium', () => {
-  let server: Server;
+  let served: BrowserSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const { site } = resolveSiteConfig();
-    const started = await startServer({
-      distDir: outDir,
-      host: '127.0.0.1',
-      port: 0,
-      site,
-      version: '0.0.0',
-    });
-    server = started.server;
-    base = started.url;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    served = await startBrowserSite(outDir);
+    ({ base, browser } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.stop();
   });
 
   async function open(url: string, width: number, height = 900): Promise<Page> {
