@@ -1,6 +1,6 @@
 import { resolveSiteConfig } from './config.ts';
 import { readHistory } from './history.ts';
-import { loadModel, readContract } from './model/load.ts';
+import { loadContract, loadModel } from './model/load.ts';
 import { referencePages } from './model/pages.ts';
 import { readUrlRecord, urlPlan } from './urls.ts';
 
@@ -13,8 +13,8 @@ export const model = loadModel(config.contractPath, config);
 /** The reference pages in sidebar order, shared by routes, twins and llms.txt. */
 export const reference = referencePages(model);
 
-/** The synced contract as parsed JSON, for what reads it directly (the "Try it" files). */
-export const contract = readContract(config.contractPath);
+/** The synced contract as parsed JSON (the model's own copy), for what reads it directly (the "Try it" files). */
+export const contract = loadContract(config.contractPath);
 
 /**
  * What the recorded URLs that no longer hold their page serve (openapi/urls.json): redirects,

@@ -26,6 +26,22 @@ export function readContract(path: string): JsonObject {
   return parsed;
 }
 
+const documents = new Map<string, JsonObject>();
+
+/**
+ * The contract file parsed once per process and path, shared by the model and what reads the
+ * document itself (the "Try it" files), so a build parses a large contract once. Read-only.
+ */
+export function loadContract(path: string): JsonObject {
+  const file = resolve(path);
+  let document = documents.get(file);
+  if (document === undefined) {
+    document = readContract(path);
+    documents.set(file, document);
+  }
+  return document;
+}
+
 const cache = new Map<string, ApiModel>();
 
 /** The model of a contract file, built once per process and path. */
@@ -33,7 +49,7 @@ export function loadModel(path: string, options: ModelOptions): ApiModel {
   const key = `${resolve(path)}|${options.tokenEnv}|${options.maxSchemaDepth}`;
   let model = cache.get(key);
   if (model === undefined) {
-    model = buildModel(readContract(path), { ...options, source: path });
+    model = buildModel(loadContract(path), { ...options, source: path });
     cache.set(key, model);
   }
   return model;
