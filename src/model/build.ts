@@ -4,7 +4,7 @@ import { navigation, pathItemOperations, REFERENCE_BASE, rawOperations } from '.
 import { operationParts } from './operation.ts';
 import { escapePointerToken } from './pointer.ts';
 import { componentSchemaName, Resolver } from './resolver.ts';
-import { codeSamples } from './samples.ts';
+import { codeSamples } from './samples/index.ts';
 import { schemaNode } from './schema.ts';
 import { securityRequirements, securitySchemes } from './security.ts';
 import { SlugScope, slugify } from './slug.ts';

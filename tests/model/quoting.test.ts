@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSamples, type SampleInput } from '../../src/model/samples.ts';
+import { codeSamples, type SampleInput } from '../../src/model/samples/index.ts';
 import { emptyNode } from '../../src/model/schema.ts';
 import type { Parameter, SchemaNode, SecurityScheme } from '../../src/model/types.ts';
 
