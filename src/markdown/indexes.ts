@@ -7,7 +7,7 @@ import { firstParagraph } from '../view/summary.ts';
 import { fieldLines } from './fields.ts';
 import { twinHref, twinLink } from './links.ts';
 import { inlineCode } from './markdown.ts';
-import { type ReferenceContext, sectionScope } from './operation.ts';
+import { type ReferenceContext, sectionScope } from './reference-context.ts';
 import { description } from './text.ts';
 
 /**

@@ -5,7 +5,8 @@ import type { NamedSchema, SchemaNode } from '../model/types.ts';
 import { literal, memberLines } from './fields.ts';
 import { twinLink } from './links.ts';
 import { inlineCode } from './markdown.ts';
-import { exampleBlock, historyLine, type ReferenceContext, sectionScope } from './operation.ts';
+import { historyLine, type ReferenceContext, sectionScope } from './reference-context.ts';
+import { exampleBlock } from './reference-sections.ts';
 import { description } from './text.ts';
 
 /**

@@ -2,13 +2,8 @@ import { webhookKey } from '../model/published.ts';
 import type { Webhook } from '../model/types.ts';
 import { DEPRECATED_TITLE, DEPRECATED_WEBHOOK } from '../view/notes.ts';
 import { inlineCode } from './markdown.ts';
-import {
-  historyLine,
-  parametersSection,
-  type ReferenceContext,
-  requestBodySection,
-  responsesSection,
-} from './operation.ts';
+import { historyLine, type ReferenceContext } from './reference-context.ts';
+import { parametersSection, requestBodySection, responsesSection } from './reference-sections.ts';
 import { description } from './text.ts';
 
 /**
