@@ -11,7 +11,7 @@ import { type SpawnOptions, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUILD_NODE_FLAGS = ['--max-semi-space-size=32'];
+const BUILD_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 const ASTRO = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 
@@ -25,7 +25,7 @@ export function astroBuild(args: readonly string[], options: SpawnOptions) {
  * cannot be made from stops the build with one message (file, place, fix) instead of a stack
  * trace from inside Astro. Returns the message, or undefined when the contract is fine.
  */
-export async function contractProblem(): Promise<string | undefined> {
+async function contractProblem(): Promise<string | undefined> {
   const { resolveSiteConfig } = await import('../src/config.ts');
   const { loadModel } = await import('../src/model/load.ts');
   try {

@@ -37,7 +37,7 @@ export interface Release {
 }
 
 /** A parser of the changelog: remark with GFM and the `{#id}` heading extension. */
-export function changelogProcessor() {
+function changelogProcessor() {
   return unified().use(remarkParse).use(remarkGfm).use(remarkHeadingId);
 }
 

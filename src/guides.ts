@@ -3,7 +3,7 @@
  * and the llms.txt / llms-full.txt builders read this one list, so they cannot
  * disagree. `slug` is the page's path below the site root (`''` for home).
  */
-export interface GuideEntry {
+interface GuideEntry {
   label: string;
   slug: string;
 }

@@ -31,7 +31,7 @@ const UrlRecordSchema = z
   })
   .strict();
 
-export type UrlEntry = z.infer<typeof UrlEntrySchema>;
+type UrlEntry = z.infer<typeof UrlEntrySchema>;
 export type UrlRecord = z.infer<typeof UrlRecordSchema>;
 export type ReleaseRef = z.infer<typeof ReleaseSchema>;
 

@@ -44,14 +44,14 @@ export function tokenFigures(referenceText: string, contractText: string): Token
 }
 
 /** The reference part of a built llms-full.txt: from the overview's `Source:` line on. */
-export function referencePart(llmsFull: string, site: string): string {
+function referencePart(llmsFull: string, site: string): string {
   const at = llmsFull.indexOf(`Source: ${site.replace(/\/+$/, '')}/${REFERENCE_BASE}.md`);
   if (at === -1)
     throw new Error(`llms-full.txt: no page 'Source: ${site}/${REFERENCE_BASE}.md'; was the site built?`);
   return llmsFull.slice(at);
 }
 
-export function formatFigures(figures: TokenFigures): string[] {
+function formatFigures(figures: TokenFigures): string[] {
   const ratio = (figures.reference / figures.contract).toFixed(2);
   const withoutSamples = ((figures.reference - figures.samples) / figures.contract).toFixed(2);
   return [

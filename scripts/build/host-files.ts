@@ -39,7 +39,7 @@ async function writeAtomic(file: string, data: Buffer | string) {
 }
 
 /** Compresses every text file of a folder, a few at a time; returns how many it compressed. */
-export async function precompress(dir: string): Promise<number> {
+async function precompress(dir: string): Promise<number> {
   const files = (await filesBelow(dir)).filter((file) => COMPRESSIBLE.test(file));
   let done = 0;
   const queue = [...files];
@@ -60,7 +60,7 @@ export async function precompress(dir: string): Promise<number> {
 }
 
 /** The `_headers` file of a built site: cache policy by kind of file, and each page's twin link. */
-export async function headersFile(dir: string): Promise<string> {
+async function headersFile(dir: string): Promise<string> {
   const files = await filesBelow(dir);
   const paths = new Set(files.map((file) => `/${relative(dir, file).split(sep).join('/')}`));
   const lines = [
@@ -88,7 +88,7 @@ export async function headersFile(dir: string): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
-export interface RedirectsInput {
+interface RedirectsInput {
   config: AstroConfig;
   routes: IntegrationResolvedRoute[];
   dir: URL;
@@ -100,7 +100,7 @@ export interface RedirectsInput {
  * The `_redirects` file: Astro's redirect routes as its own adapters print them, the twins of
  * moved pages beside them, and the 410 of each removed page; empty when nothing moved or went.
  */
-export function redirectsFile({ config, routes, dir, assets, urls }: RedirectsInput): string {
+function redirectsFile({ config, routes, dir, assets, urls }: RedirectsInput): string {
   const redirects = createRedirectsFromAstroRoutes({
     config,
     buildOutput: 'static',

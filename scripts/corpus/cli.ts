@@ -24,7 +24,7 @@ export function selectedContracts(argv: string[]): Materialised[] {
   return materialise(entries);
 }
 
-export function summaryLine(name: string, run: ContractRun): string {
+function summaryLine(name: string, run: ContractRun): string {
   const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : megabytes(bytes));
   return `${name}: ${run.operations} operations; sync ${run.sync.seconds.toFixed(1)} s ${mb(run.sync.peakRssBytes)}; build ${run.build.seconds.toFixed(1)} s ${mb(run.build.peakRssBytes)}; dist ${mb(run.distBytes)}, largest page ${kilobytes(run.largestPageBytes)} (${run.largestPage})`;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 /** Where the corpus lives: the manifest, the committed contracts, the materialised cache. */
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../corpus');
-export const MANIFEST_FILE = path.join(CORPUS_DIR, 'manifest.json');
+const MANIFEST_FILE = path.join(CORPUS_DIR, 'manifest.json');
 export const CACHE_DIR = path.join(CORPUS_DIR, 'cache');
 
 const NpmSource = z.strictObject({

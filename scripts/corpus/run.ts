@@ -32,7 +32,7 @@ export interface ContractRun {
 }
 
 /** A failure of one step: which, and the end of what it printed. */
-export class StepError extends Error {}
+class StepError extends Error {}
 
 /** Runs a command as a measured step; a failure says which step and how it ended. */
 async function measured(command: string, args: string[], cwd: string, what: string): Promise<Step> {

@@ -43,7 +43,7 @@ export interface SeenRequest {
 export type RequestCheck = (request: SeenRequest) => Violation[];
 
 /** `/a?x=1&x=2&y=` → the request the check sees. */
-export function seenRequest(method: string, url: string, headers: IncomingMessage['headers']): SeenRequest {
+function seenRequest(method: string, url: string, headers: IncomingMessage['headers']): SeenRequest {
   const parsed = new URL(url, 'http://proxy.invalid');
   const query: Record<string, string[]> = {};
   for (const [name, value] of parsed.searchParams) query[name] = [...(query[name] ?? []), value];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RenderedProgram } from './plan.ts';
 import type { Runtime } from './types.ts';
 
-export const python = '/usr/bin/python3';
+const python = '/usr/bin/python3';
 
 /**
  * Node strips TypeScript types by default from 22.18; 22.6–22.17 need the flag; older Node

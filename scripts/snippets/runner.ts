@@ -59,7 +59,7 @@ async function checkedFiles(programs: readonly Program[], workspace: Workspace, 
  * asks for. Prism accepts them silently, so a guide sending a renamed parameter's old name
  * would pass. The same check as the MCP server's `check_request`.
  */
-export function undeclaredParameterCheck(contract: Contract): RequestCheck {
+function undeclaredParameterCheck(contract: Contract): RequestCheck {
   const document = structuredClone(contract.document) as Record<string, unknown>;
   const index = new ContractIndex(document, resolveSiteConfig().site);
   return (request) =>

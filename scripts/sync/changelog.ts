@@ -6,7 +6,7 @@ import type { Report } from './report.ts';
 
 export const CHANGELOG_FILE = 'docs/changelog.md';
 
-export const CHANGELOG_HEADER = `---
+const CHANGELOG_HEADER = `---
 title: Changelog
 description: What changed in the OCPPLAB Gateway API contract, newest first.
 ---
@@ -98,7 +98,7 @@ export function nextAnchor(page: string | undefined, version: string): string {
 }
 
 /** The releases of the committed page, its problems as the sync's. */
-export function readReleases(page: string | undefined) {
+function readReleases(page: string | undefined) {
   if (page === undefined) return [];
   return asSyncError(() => parseChangelog(page, CHANGELOG_FILE));
 }

@@ -24,12 +24,12 @@ import { generateTypes, TYPES_FILE } from './types.ts';
 import { loadRules, validateContract } from './validate.ts';
 import { formatJson, type Output, planOutputs, readFiles, writeOutputs } from './write.ts';
 
-export const CONTRACT_FILE = 'openapi/openapi.json';
-export const PROVENANCE_FILE = 'openapi/provenance.json';
+const CONTRACT_FILE = 'openapi/openapi.json';
+const PROVENANCE_FILE = 'openapi/provenance.json';
 /** Every reference URL published so far, for redirects and "removed" pages (src/urls.ts). */
-export const URLS_FILE = urlRecordPath(CONTRACT_FILE);
+const URLS_FILE = urlRecordPath(CONTRACT_FILE);
 /** What each release did to each operation, webhook and schema page (src/history.ts). */
-export const HISTORY_FILE = historyPath(CONTRACT_FILE);
+const HISTORY_FILE = historyPath(CONTRACT_FILE);
 
 export interface SyncResult {
   report: Report;
@@ -313,18 +313,13 @@ Exit status: 0 done, 1 --check found differences, 2 the sync failed (the message
 how to fix it); openapi/ is then left untouched.
 `;
 
-export interface Streams {
+interface Streams {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
 /** The command line: returns the exit status. */
-export async function main(
-  argv: string[],
-  root: string,
-  streams: Streams,
-  cwd = process.cwd(),
-): Promise<number> {
+async function main(argv: string[], root: string, streams: Streams, cwd = process.cwd()): Promise<number> {
   let options: SyncOptions;
   try {
     const { values } = parseArgs({

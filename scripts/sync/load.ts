@@ -33,7 +33,7 @@ export async function loadContract(sourceDir: string, file: string, from: string
 }
 
 /** Parse JSON or YAML (by extension) and check that it is an OpenAPI 3.0/3.1/3.2 document. Pure. */
-export function parseContract(text: string, file: string): Pick<Loaded, 'document' | 'openapi'> {
+function parseContract(text: string, file: string): Pick<Loaded, 'document' | 'openapi'> {
   if (text.trim() === '') {
     throw new SyncError(
       file,

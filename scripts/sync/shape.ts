@@ -188,7 +188,7 @@ function detailsOf(
  * deeper than this is compared by its type and enum only, the same in both contracts, so the
  * report stays stable; a change inside the schema is reported where it is nearer the top.
  */
-export const MAX_REF_DEPTH = 4;
+const MAX_REF_DEPTH = 4;
 
 /** Flatten a schema's properties (through `$ref`, `allOf`/`anyOf`/`oneOf` and array items) into `out`. */
 function flatten(

@@ -159,7 +159,7 @@ export function literal(value: unknown): string {
 }
 
 /** A description on one line, ending with a full stop, so notes can follow it. */
-export function sentence(text: string | undefined): string {
+function sentence(text: string | undefined): string {
   const flat = (text ?? '').trim().replace(/\s*\n\s*/g, ' ');
   if (flat === '') return '';
   return /[.!?:)`]$/.test(flat) ? flat : `${flat}.`;

@@ -46,7 +46,7 @@ export function isDataKey(key: string, value: unknown): boolean {
 }
 
 /** The data values of an `examples` map: each Example Object's `value` and `dataValue`. */
-export function exampleData(examples: unknown): unknown[] {
+function exampleData(examples: unknown): unknown[] {
   if (!isObject(examples)) return [];
   return Object.values(examples).flatMap((entry) => (isObject(entry) ? [entry.value, entry.dataValue] : []));
 }

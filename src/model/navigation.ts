@@ -57,7 +57,7 @@ const NOT_A_RESOURCE = /^(v\d[\w.]*|\d[\d.-]*|api|rest)$/i;
  * (`/v1/payment_intents/{intent}` → `Payment intents`), as an API's own docs group by resource;
  * `Other` for `/` and paths of parameters only.
  */
-export function resourceOf(path: string): string {
+function resourceOf(path: string): string {
   const segment = path
     .split('/')
     .map((part) => part.replace(/\.(json|xml)$/i, ''))

@@ -18,7 +18,6 @@ export type Page =
   | { kind: 'webhook'; slug: string; title: string; description: string; webhook: Webhook }
   | { kind: 'schema'; slug: string; title: string; description: string; schema: NamedSchema };
 
-export type PageKind = Page['kind'];
 export type ReferencePage = Exclude<Page, { kind: 'guide' }>;
 
 /** The reference pages in reading (sidebar) order: overview, groups, tags, operations, webhooks, schemas. */

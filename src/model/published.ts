@@ -1,7 +1,7 @@
 // What each reference page documents, as a key that outlives its URL: the sync records every URL
 // it published against these keys (openapi/urls.json), and the build finds where a key lives now.
-import { pageUrl, type ReferencePage, referencePages } from './pages.ts';
-import type { ApiModel, NamedSchema, OperationSummary, Webhook } from './types.ts';
+import type { ReferencePage } from './pages.ts';
+import type { NamedSchema, OperationSummary, Webhook } from './types.ts';
 
 /** The keys of the pages that have a history (src/history.ts). */
 export const operationKey = (operation: Pick<OperationSummary, 'key'>) => `operation ${operation.key}`;
@@ -32,11 +32,6 @@ export function pageKey(page: ReferencePage): string {
   }
 }
 
-/** Every reference page of a model: key → URL (`/api-reference/…/`), in sidebar order. */
-export function publishedUrls(model: ApiModel): Map<string, string> {
-  return new Map(referencePages(model).map((page) => [pageKey(page), pageUrl(page.slug)]));
-}
-
 /**
  * How the sync's change report names what an operation or webhook page documents
  * (`POST /ocpp/chargers`, `webhook charger.status`, `webhook ping GET`), to find a change's page;
@@ -49,17 +44,4 @@ export function subjectLabel(page: ReferencePage): string | undefined {
     return `webhook ${name}${method === 'post' ? '' : ` ${method.toUpperCase()}`}`;
   }
   return undefined;
-}
-
-/**
- * The closest page that still exists for a key that is gone: an operation's tag page when its tag
- * is still there, else the reference overview.
- */
-export function closestPage(
-  formerTag: string | undefined,
-  current: ReadonlyMap<string, string>,
-): { key: string; url: string } {
-  const tag = formerTag === undefined ? undefined : current.get(`tag ${formerTag}`);
-  if (tag !== undefined && formerTag !== undefined) return { key: `tag ${formerTag}`, url: tag };
-  return { key: 'overview', url: current.get('overview') ?? '/api-reference/' };
 }

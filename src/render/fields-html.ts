@@ -60,14 +60,14 @@ export interface FieldPage {
 }
 
 /** Field markup a page may hold before nested named schemas link to their own pages. */
-export const FIELD_PAGE_BUDGET = 48_000;
+const FIELD_PAGE_BUDGET = 48_000;
 
 export function fieldPage(budget = FIELD_PAGE_BUDGET): FieldPage {
   return { seen: new Map(), bytes: 0, budget };
 }
 
 /** The anchor of a field at `path`: no whitespace, so it stays one token in a URL's fragment. */
-export function fieldAnchor(path: string, name: string): string {
+function fieldAnchor(path: string, name: string): string {
   const part = name.replace(/\s+/g, '-');
   return path === '' ? part : `${path}.${part}`;
 }
@@ -112,7 +112,7 @@ const codes = (texts: readonly string[]) => texts.map((text) => `<code>${text}</
  * A node's facts as `dl.f-x`: default, constant, allowed values, constraints and
  * an example (the parameter's own when `example` is given), or nothing.
  */
-export function factsHtml(node: SchemaNode, example?: { value: unknown }): string {
+function factsHtml(node: SchemaNode, example?: { value: unknown }): string {
   const facts: [string, string[]][] = [];
   if (node.default !== undefined) facts.push(['Default', [shortValue(node.default.value)]]);
   if (node.const !== undefined) facts.push(['Constant', [shortValue(node.const.value)]]);

@@ -21,11 +21,3 @@ export function hasChildren(node: SchemaNode): boolean {
   const member = memberNode(node);
   return member !== undefined && hasChildren(member);
 }
-
-/** `Fields`, `Item fields`, `Value fields`: what the nested list is called. */
-export function childrenTitle(node: SchemaNode): string {
-  if (node.type === 'array') return 'Item fields';
-  if (node.type === 'map') return 'Value fields';
-  if (node.variants !== undefined) return node.variants.kind === 'oneOf' ? 'One of' : 'Any of';
-  return 'Fields';
-}

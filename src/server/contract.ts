@@ -51,7 +51,7 @@ export interface Violation {
  * (curl 8, python-requests 2, Node's fetch). `Authorization` is not here: it is allowed only where
  * a security scheme asks for it.
  */
-export const TRANSPORT_HEADERS: ReadonlyMap<string, string> = new Map([
+const TRANSPORT_HEADERS: ReadonlyMap<string, string> = new Map([
   ['accept', 'curl, requests and fetch: `*/*` unless the caller sets it'],
   ['accept-encoding', 'requests (`gzip, deflate`) and fetch (`gzip, deflate, br`)'],
   ['accept-language', 'fetch: `*`'],

@@ -44,7 +44,7 @@ function titleOf(markdown: string, fallback: string): string {
 }
 
 /** Most distinct words of a query that a search looks up. */
-export const MAX_TERMS = 24;
+const MAX_TERMS = 24;
 
 /** Full-text search over the twins: titles and headings weigh more than body text. */
 export class DocsIndex {

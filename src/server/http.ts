@@ -15,7 +15,7 @@ import { MOCK_PATH, MOCK_STATUS_PATH, type MockGateway } from './mock.ts';
 
 export const MCP_PATH = '/_mcp/server';
 /** Largest MCP request body the server reads; a larger one is answered 413 unread. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Hashed build assets never change under their name; pages and twins are revalidated. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -50,7 +50,7 @@ function wantsHtml(accept: string | undefined): boolean {
   return new Negotiator({ headers: { accept } }).mediaTypes().includes('text/html');
 }
 
-export interface RedirectRule {
+interface RedirectRule {
   target: string;
   status: number;
 }
@@ -61,7 +61,7 @@ export interface RedirectRule {
  * `npm start` answers them as the hosts that read the file do. Rules with placeholders or
  * splats, which the build never writes, are not read.
  */
-export function readRedirects(distDir: string): Map<string, RedirectRule> {
+function readRedirects(distDir: string): Map<string, RedirectRule> {
   const file = join(distDir, '_redirects');
   const rules = new Map<string, RedirectRule>();
   if (!existsSync(file)) return rules;

@@ -11,7 +11,7 @@ import type { ContractIndex } from './contract.ts';
 import type { DocsIndex } from './docs-index.ts';
 
 /** Longest search query a tool takes, in characters: a question, not a document. */
-export const MAX_QUERY = 1000;
+const MAX_QUERY = 1000;
 /** Longest page URL or operation reference a tool takes. */
 const MAX_REFERENCE = 2000;
 

@@ -9,7 +9,7 @@ import type { SecurityRequirement, SecurityScheme } from '../model/types.ts';
 const code = (text: string) => `\`${text}\``;
 
 /** One scheme as a phrase: what it is and where the credential goes on the wire. */
-export function schemePhrase(scheme: SecurityScheme): string {
+function schemePhrase(scheme: SecurityScheme): string {
   switch (scheme.type) {
     case 'http': {
       const name = scheme.scheme?.toLowerCase();

@@ -76,7 +76,7 @@ function schemaTypes(spec: TryItSpec, schema: Record<string, unknown>, depth = 0
 }
 
 /** The value a parameter's text stands for: JSON for numbers, booleans, arrays and objects. */
-export function parameterValue(spec: TryItSpec, parameter: TryItParameter, text: string): unknown {
+function parameterValue(spec: TryItSpec, parameter: TryItParameter, text: string): unknown {
   const types = schemaTypes(spec, schemaAt(spec, parameter.schema)).filter((type) => type !== 'null');
   if (types.length === 0 || types.every((type) => type === 'string')) return text;
   try {
