@@ -25,6 +25,8 @@ export default defineConfig({
   // The public URL of the site: twins, llms.txt and the MCP pointer are built from it.
   site: config.site,
   trailingSlash: 'always',
+  // Builds that run at the same time (tests, benchmark) each get their own content-layer store.
+  cacheDir: config.cacheDir,
   // Static redirect pages (meta refresh and a canonical link) work on any host; _redirects
   // (scripts/build/host-files.ts) gives the hosts that read it a real 301.
   redirects: Object.fromEntries(urls.moved.map(({ from, to }) => [from, { status: 301, destination: to }])),

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that read the one build of the committed site made by its global setup. */
@@ -19,6 +20,10 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 600_000,
+    // Vitest's default leaves one core free (one worker on 2 cores), but most of the long test
+    // files wait on child processes (builds, Chromium, Prism, tsc): one worker per core keeps
+    // both cores busy. Each build has its own Astro cache (tests/support/site.ts).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },
       {

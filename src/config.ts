@@ -48,6 +48,13 @@ const siteConfigSchema = z.object({
    * @default ''
    */
   tryItMock: z.union([z.url(), z.literal('')]).default(''),
+  /**
+   * Astro's cache folder (its content-layer store among others), relative to the project root.
+   * Builds running at the same time from one checkout (the tests, the benchmark) each need their
+   * own: they would otherwise read and write one store. `OCPPLAB_CACHE_DIR` sets it.
+   * @default 'node_modules/.astro'
+   */
+  cacheDir: z.string().min(1).default('node_modules/.astro'),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -55,7 +62,8 @@ export type SiteConfig = z.infer<typeof siteConfigSchema>;
 /**
  * The options in force: defaults, overridden by `OCPPLAB_CONTRACT` (a contract
  * path, used by the benchmark and fixture builds), `OCPPLAB_DOCS_DIR` (a folder of
- * pages, used by the link-check build test), `OCPPLAB_BROKEN_LINKS` and by explicit values.
+ * pages, used by the link-check build test), `OCPPLAB_BROKEN_LINKS`, `OCPPLAB_TRY_IT_MOCK`,
+ * `OCPPLAB_CACHE_DIR` and by explicit values.
  */
 export function resolveSiteConfig(
   overrides: Partial<SiteConfig> = {},
@@ -66,6 +74,7 @@ export function resolveSiteConfig(
   if (env.OCPPLAB_SITE) fromEnv.site = env.OCPPLAB_SITE;
   if (env.OCPPLAB_DOCS_DIR) fromEnv.docsDir = env.OCPPLAB_DOCS_DIR;
   if (env.OCPPLAB_TRY_IT_MOCK) fromEnv.tryItMock = env.OCPPLAB_TRY_IT_MOCK;
+  if (env.OCPPLAB_CACHE_DIR) fromEnv.cacheDir = env.OCPPLAB_CACHE_DIR;
   const committed = siteConfigSchema.shape.contractPath.parse(undefined);
   if (env.OCPPLAB_CONTRACT && resolve(env.OCPPLAB_CONTRACT) !== resolve(committed))
     fromEnv.failOnBrokenLinks = false;

@@ -30,8 +30,8 @@ function buildWith(name: string, links: string): Promise<BuildResult> {
   });
 }
 
-// Tests of a file run one at a time: parallel builds of one project share its content-layer cache.
-describe('a broken internal link fails the build', () => {
+// Each build has its own folder and Astro cache (runBuild), so both run at once.
+describe.concurrent('a broken internal link fails the build', () => {
   test(
     'a guide link to a missing page, at its file and line (starlight-links-validator)',
     async () => {

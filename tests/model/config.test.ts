@@ -11,6 +11,8 @@ describe('the site options', () => {
       'https://mock.example.com',
     );
     expect(resolveSiteConfig({}, { OCPPLAB_CONTRACT: 'other.json' }).failOnBrokenLinks).toBe(false);
+    expect(resolveSiteConfig({}, {}).cacheDir).toBe('node_modules/.astro');
+    expect(resolveSiteConfig({}, { OCPPLAB_CACHE_DIR: '.cache/a/astro' }).cacheDir).toBe('.cache/a/astro');
   });
 
   it('refuse a try-it mock that is not a URL', () => {

@@ -52,13 +52,14 @@ export interface BuildResult {
 
 /**
  * `astro build` into `outDir` in production mode, with `env` laid over the environment
- * (`OCPPLAB_CONTRACT`, `OCPPLAB_DOCS_DIR`, …). Resolves with the exit code and the log, so a
+ * (`OCPPLAB_CONTRACT`, `OCPPLAB_DOCS_DIR`, …) and an Astro cache of its own. Resolves with the exit code and the log, so a
  * test can assert a build that must fail.
  */
 export function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   return new Promise((done, fail) => {
     const child = astroBuild(['--outDir', outDir], {
-      env: { ...buildEnv(), ...env },
+      // A content-layer store of its own, so that builds of other test files can run meanwhile.
+      env: { ...buildEnv(), OCPPLAB_CACHE_DIR: `${outDir}.astro-cache`, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
