@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, inputProblems } from '../../src/components/try-it/request.ts';
+import {
+  buildRequest,
+  cookieNames,
+  curlCommand,
+  defaultInputs,
+  inputProblems,
+} from '../../src/components/try-it/request.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { tryItSpec } from '../../src/model/try-it.ts';
 import { contractValidator } from '../../src/model/validator.ts';
@@ -83,5 +89,28 @@ describe('the "Try it" file of an operation', () => {
     const broken = inputProblems(spec, { parameters: {}, body: '{' }, checker(spec));
     expect(broken.find((problem) => problem.field === 'body')?.message).toMatch(/^is not JSON: /);
     expect(broken).toEqual(expect.arrayContaining([{ field: 'query.dryRun', message: 'is required' }]));
+  });
+
+  it('names the cookies a browser will not send, and keeps a cookie API key out of the curl command', () => {
+    const contracts = fixtureContracts();
+    const specOf = (name: string, key: string) => {
+      const contract = contracts.find((entry) => entry.name === name);
+      if (contract === undefined) throw new Error(`no fixture ${name}`);
+      const model = modelOf(contract);
+      const operation = model.operations.find((entry) => entry.key === key);
+      if (operation === undefined) throw new Error(`${name}: no ${key}`);
+      return tryItSpec(contract.document, model.detail(operation));
+    };
+    const stray = specOf('crafted-edge-cases-3.1', 'get /stray');
+    const schemes = stray.security[0] ?? [];
+    expect(cookieNames(stray, schemes)).toEqual(['session']);
+    const credentials = { sessionCookie: { secret: 's3cr3t' } };
+    const request = buildRequest(stray, defaultInputs(stray), 'http://127.0.0.1:9', schemes, credentials);
+    expect(request.headers.Cookie).toBe('session=s3cr3t');
+    const curl = curlCommand(request, schemes, credentials, 'OCPPLAB_TOKEN');
+    expect(curl).toContain('-b "session=$OCPPLAB_TOKEN"');
+    expect(curl).not.toContain('s3cr3t');
+    const pet = specOf('redoc-petstore-3.1', 'post /pet');
+    expect(cookieNames(pet, [])).toEqual(['cookieParam']);
   });
 });

@@ -10,6 +10,7 @@ import {
   buildRequest,
   type Check,
   type Credentials,
+  cookieNames,
   curlCommand,
   defaultInputs,
   type InputProblem,
@@ -139,7 +140,15 @@ export async function mountConsole(root: HTMLElement): Promise<void> {
     status.textContent = `The console could not load ${specUrl}. Reload the page to try again.`;
     return;
   }
-  const [mock, check] = await Promise.all([findMock(root.dataset.mock ?? ''), makeCheck(spec)]);
+  let mock: Target | undefined;
+  let check: Check;
+  try {
+    [mock, check] = await Promise.all([findMock(root.dataset.mock ?? ''), makeCheck(spec)]);
+  } catch {
+    // The checker is a script of its own, loaded now: a dropped connection must not leave "Loading…".
+    status.textContent = 'The console could not load its request checker. Reload the page to try again.';
+    return;
+  }
   const targets: Target[] = [
     ...(mock === undefined ? [] : [mock]),
     ...spec.servers.map((server) => ({
@@ -297,6 +306,21 @@ export async function mountConsole(root: HTMLElement): Promise<void> {
     );
   }
 
+  // Cookies: fetch drops a Cookie header set by the page, so say it rather than send less silently.
+  const cookies = cookieNames(spec, schemes);
+  if (cookies.length > 0)
+    form.append(
+      element(
+        'p',
+        { class: 'ref-try-hint ref-try-cookies' },
+        'A browser does not let a page set cookies on a request: ',
+        ...cookies.flatMap((name, index) => [...(index === 0 ? [] : [', ']), element('code', {}, name)]),
+        cookies.length === 1 ? ' is' : ' are',
+        ' left out of the request sent from here. The curl command below sends ',
+        cookies.length === 1 ? 'it.' : 'them.',
+      ),
+    );
+
   const send = element('button', { type: 'submit', class: 'ref-try-send' }, `Send ${spec.method}`);
   const sendAnyway = element(
     'button',
@@ -394,7 +418,8 @@ export async function mountConsole(root: HTMLElement): Promise<void> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
     try {
-      const init: RequestInit = { method: built.method, headers: built.headers, signal: abort.signal };
+      const { Cookie: _cookie, ...headers } = built.headers;
+      const init: RequestInit = { method: built.method, headers, signal: abort.signal };
       if (built.body !== undefined) init.body = built.body;
       const answer = await fetch(built.url, init);
       const text = await answer.text();

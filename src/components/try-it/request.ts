@@ -162,6 +162,8 @@ export function curlCommand(
   const lines = [`curl -sS -X ${request.method} ${quote(request.url)}`];
   let url = request.url;
   const secretHeaders = new Set<string>();
+  /** `session=<secret>` → `session=$OCPPLAB_TOKEN`, for API keys sent as cookies. */
+  const secretCookies = new Map<string, string>();
   for (const scheme of schemes) {
     const given = credentials[scheme.key];
     if (given === undefined || given.secret === '') continue;
@@ -177,15 +179,37 @@ export function curlCommand(
     } else if (scheme.in === 'query' && scheme.name !== undefined) {
       url = url.replace(`${scheme.name}=${encodeURIComponent(given.secret)}`, `${scheme.name}=$${tokenEnv}`);
       lines[0] = `curl -sS -X ${request.method} "${url.replace(/(["\\`])/g, '\\$1')}"`;
+    } else if (scheme.in === 'cookie' && scheme.name !== undefined) {
+      secretCookies.set(`${scheme.name}=${encodeURIComponent(given.secret)}`, `${scheme.name}=$${tokenEnv}`);
     }
   }
   for (const [name, value] of Object.entries(request.headers)) {
     if (secretHeaders.has(name.toLowerCase())) continue;
-    if (name.toLowerCase() === 'cookie') lines.push(`-b ${quote(value)}`);
+    if (name.toLowerCase() === 'cookie') lines.push(`-b ${cookieArgument(value, secretCookies)}`);
     else lines.push(`-H ${quote(`${name}: ${value}`)}`);
   }
   if (request.body !== undefined) lines.push(`--data-raw ${quote(request.body)}`);
   return lines.join(' \\\n  ');
+}
+
+/** The `-b` value of a Cookie header: single-quoted, or double-quoted when a secret reads the environment. */
+function cookieArgument(header: string, secretCookies: ReadonlyMap<string, string>): string {
+  const pairs = header.split('; ');
+  if (!pairs.some((pair) => secretCookies.has(pair))) return quote(header);
+  const text = pairs.map((pair) => (secretCookies.get(pair) ?? pair.replace(/(["\\`$])/g, '\\$1'))).join('; ');
+  return `"${text}"`;
+}
+
+/**
+ * The cookies an operation takes (cookie parameters and API keys sent as cookies), by name. A page
+ * cannot set the Cookie header of a request (browsers drop it from fetch), so the console sends
+ * the request without them and says so; the curl command carries them.
+ */
+export function cookieNames(spec: TryItSpec, schemes: readonly TryItScheme[]): string[] {
+  return [
+    ...spec.parameters.filter((parameter) => parameter.in === 'cookie').map((parameter) => parameter.name),
+    ...schemes.filter((scheme) => scheme.in === 'cookie').flatMap((scheme) => scheme.name ?? []),
+  ];
 }
 
 /** Ajv's answer, reduced to what the console shows. */
