@@ -196,7 +196,7 @@ export function curlCommand(
 function cookieArgument(header: string, secretCookies: ReadonlyMap<string, string>): string {
   const pairs = header.split('; ');
   if (!pairs.some((pair) => secretCookies.has(pair))) return quote(header);
-  const text = pairs.map((pair) => (secretCookies.get(pair) ?? pair.replace(/(["\\`$])/g, '\\$1'))).join('; ');
+  const text = pairs.map((pair) => secretCookies.get(pair) ?? pair.replace(/(["\\`$])/g, '\\$1')).join('; ');
   return `"${text}"`;
 }
 
