@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Server as McpProtocolServer } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import fresh from 'fresh';
 import Negotiator from 'negotiator';
 import sirv from 'sirv';
 import { FEED_URL } from '../changelog.ts';
 import { twinPath } from '../components/page-actions/twin-path.ts';
 import { ContractIndex } from './contract.ts';
 import { DocsIndex, readTwins } from './docs-index.ts';
+import { strongEtags } from './etags.ts';
 import { mcpServerFactory } from './mcp.ts';
 import { MOCK_PATH, MOCK_STATUS_PATH, type MockGateway } from './mock.ts';
 
@@ -97,18 +99,25 @@ export async function startServer(
   // Responses whose body depends on `Accept` (a page or its twin): sirv sets `Vary` itself, so
   // the negotiated ones are remembered here and get the fuller header in `setHeaders`.
   const negotiated = new WeakSet<ServerResponse>();
+  const etagOf = await strongEtags(options.distDir);
   const statics = sirv(options.distDir, {
     dev: false,
-    etag: true,
+    // Our own strong tags instead (src/server/etags.ts): sirv's are weak, and its 304 leaves out
+    // the Cache-Control and Vary a 304 must repeat (RFC 9110, 15.4.5).
+    etag: false,
     gzip: true,
     brotli: true,
     extensions: ['html'],
-    setHeaders(res, pathname) {
+    setHeaders(res, pathname, stats) {
       if (negotiated.has(res)) res.setHeader('Vary', 'Accept, Accept-Encoding');
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? CACHE_IMMUTABLE : CACHE_PAGE);
       if (pathname.endsWith('.md')) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
       if (pathname.endsWith('.txt')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       if (pathname === FEED_URL) res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
+      const etag = etagOf(stats);
+      if (etag === undefined) return;
+      res.setHeader('ETag', etag);
+      if (fresh(res.req.headers, { etag })) answerNotModified(res);
     },
   });
   const notFound = (req: IncomingMessage, res: ServerResponse) => {
@@ -205,6 +214,17 @@ export async function startServer(
   });
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://${options.host}:${port}`, pages: index.pages.size };
+}
+
+/**
+ * Turns the answer sirv is about to send into a 304 Not Modified: sirv writes its headers and pipes
+ * the file right after `setHeaders`, with no way to stop it, so its status line becomes 304 with the
+ * headers already set (ETag, Cache-Control, Vary, Link) and none of the file's (Content-Length,
+ * Content-Encoding). Node sends no body with a 304 and ignores the piped bytes.
+ */
+function answerNotModified(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = (() => writeHead(304)) as typeof res.writeHead;
 }
 
 function jsonRpcError(res: ServerResponse, status: number, code: number, message: string) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CACHE_PAGE, prefersMarkdown } from '../../src/server/http.ts';
@@ -122,13 +123,44 @@ describe('serving', () => {
     expect((await raw('/quickstart.md')).headers['cache-control']).toBe(CACHE_PAGE);
   });
 
-  it('answers a repeated request with 304 when its ETag matches', async () => {
+  it('answers a repeated request with 304 when its ETag matches, with the caching headers repeated', async () => {
     const first = await raw('/quickstart.md');
     const etag = String(first.headers.etag);
     expect(etag).not.toBe('undefined');
     const again = await raw('/quickstart.md', { 'If-None-Match': etag });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.headers['cache-control']).toBe(CACHE_PAGE);
+    expect(again.headers['content-length']).toBeUndefined();
+    // A list of tags, as a browser holding several representations sends it.
+    expect((await raw('/quickstart.md', { 'If-None-Match': `"other", ${etag}` })).status).toBe(304);
+    expect((await raw('/quickstart.md', { 'If-None-Match': '"other"' })).status).toBe(200);
+  });
+
+  it('tags each representation strongly by its bytes, the same in every build of them', async () => {
+    const digest = (body: Buffer) =>
+      `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const page = await raw('/quickstart/');
+    expect(page.headers.etag).toBe(digest(page.body));
+    const plain = await raw('/_astro/app.Ab12Cd34.js');
+    const br = await raw('/_astro/app.Ab12Cd34.js', { 'Accept-Encoding': 'br' });
+    expect(br.headers.etag).toBe(digest(br.body));
+    expect(br.headers.etag).not.toBe(plain.headers.etag);
+    const again = await raw('/_astro/app.Ab12Cd34.js', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': String(br.headers.etag),
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.vary).toBe('Accept-Encoding');
+    // Another build of the same files (new inodes, new times) gives the same tags.
+    const rebuilt = await serveFixtureSite();
+    try {
+      const other = await fetch(`${rebuilt.base}/quickstart/`);
+      expect(other.headers.get('etag')).toBe(page.headers.etag);
+    } finally {
+      await rebuilt.close();
+    }
   });
 
   it('answers HEAD with the headers and no body', async () => {
