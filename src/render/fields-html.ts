@@ -275,10 +275,11 @@ function variantsHtml(
       href === undefined
         ? escapeHtml(variant.name)
         : `<a href="${escapeAttribute(href)}">${escapeHtml(variant.name)}</a>`;
-    html += `<li class="ref-variant"><div class="f-h"><span class="ref-variant-name">${name}</span> ${typeHtml(variant.schema, links)}</div>`;
+    // The variant's place is an anchor like a field's: "as listed above" notes link to it.
+    const path = fieldAnchor(options.path, variant.name);
+    html += `<li class="ref-variant" id="${escapeAttribute(path)}"><div class="f-h"><span class="ref-variant-name">${name}</span> ${typeHtml(variant.schema, links)}</div>`;
     html += markdownHtml(variant.schema.description, 3);
     html += factsHtml(variant.schema);
-    const path = fieldAnchor(options.path, variant.name);
     html += childrenHtml(variant.schema, variant.name, links, { ...options, path }, false);
     html += '</li>';
   }

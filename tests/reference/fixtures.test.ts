@@ -68,6 +68,19 @@ describe.each(FIXTURES)('the site built from %s', (name) => {
     expect(pages.flatMap((page) => parityProblems(model, page, outDir))).toEqual([]);
   });
 
+  it('links every in-page anchor of its reference pages to an element of that page', () => {
+    const { model, outDir } = site();
+    const broken = referencePages(model).flatMap((page) => {
+      const html = readHtml(outDir, pageUrl(page.slug));
+      const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]));
+      return [...html.matchAll(/\shref="#([^"]+)"/g)]
+        .map((match) => match[1] ?? '')
+        .filter((id) => !ids.has(id))
+        .map((id) => `${pageUrl(page.slug)}#${id}`);
+    });
+    expect(broken).toEqual([]);
+  });
+
   it('renders its pages as recorded in the golden files', async () => {
     const { model, outDir } = site();
     const pages = referencePages(model);
