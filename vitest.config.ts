@@ -22,7 +22,7 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Vitest's default leaves one core free (one worker on 2 cores), but most of the long test
     // files wait on child processes (builds, Chromium, Prism, tsc): one worker per core keeps
-    // both cores busy. Each build has its own Astro cache (tests/support/site.ts).
+    // both cores busy. Builds take turns (tests/support/site.ts); the other tests run beside them.
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },

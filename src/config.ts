@@ -50,8 +50,8 @@ const siteConfigSchema = z.object({
   tryItMock: z.union([z.url(), z.literal('')]).default(''),
   /**
    * Astro's cache folder (its content-layer store among others), relative to the project root.
-   * Builds running at the same time from one checkout (the tests, the benchmark) each need their
-   * own: they would otherwise read and write one store. `OCPPLAB_CACHE_DIR` sets it.
+   * The tests give each of their builds its own, so that none reads a store another build wrote
+   * from other guides or another contract. `OCPPLAB_CACHE_DIR` sets it.
    * @default 'node_modules/.astro'
    */
   cacheDir: z.string().min(1).default('node_modules/.astro'),

@@ -13,7 +13,7 @@ import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sync } from '../../scripts/sync/cli.ts';
 import { parseLlmsTxt } from '../markdown/llms-txt.ts';
-import { runBuild, scratchDir } from '../support/site.ts';
+import { runBuild, STUB_GUIDES, scratchDir } from '../support/site.ts';
 import { contract, options, removeTempDirs, tempSource, writeFiles } from '../sync/helpers.ts';
 import { checkFeed } from './feed-check.ts';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   mkdirSync(root, { recursive: true });
   cpSync('redocly.yaml', join(root, 'redocly.yaml'));
   // The stub guides of the link-check test; the Quickstart keeps a link to the removed page.
-  cpSync('tests/fixtures/guides/links/docs', join(root, 'docs'), { recursive: true });
+  cpSync(STUB_GUIDES, join(root, 'docs'), { recursive: true });
   rmSync(join(root, 'docs/changelog.md'));
   const quickstart = join(root, 'docs/quickstart.mdx');
   writeFileSync(

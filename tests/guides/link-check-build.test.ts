@@ -1,11 +1,11 @@
 /**
- * Scenario: `astro build` of a small site (the stub guides of tests/fixtures/guides/links and the
+ * Scenario: `astro build` of a small site (the stub guides of tests/fixtures/guides/stub and the
  * petstore contract) fails when a page links to something that was not built.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { asJsonContract, type BuildResult, runBuild, scratchDir } from '../support/site.ts';
+import { asJsonContract, type BuildResult, runBuild, STUB_GUIDES, scratchDir } from '../support/site.ts';
 
 const work = scratchDir('guides-links');
 const contract = asJsonContract('tests/fixtures/contracts/oai-petstore.yaml', work);
@@ -18,7 +18,7 @@ afterAll(() => {
 /** The fixture guides with `links` in place of the Quickstart's BROKEN_LINKS line, built. */
 function buildWith(name: string, links: string): Promise<BuildResult> {
   const docs = join(work, name, 'docs');
-  cpSync('tests/fixtures/guides/links/docs', docs, { recursive: true });
+  cpSync(STUB_GUIDES, docs, { recursive: true });
   const quickstart = join(docs, 'quickstart.mdx');
   writeFileSync(quickstart, readFileSync(quickstart, 'utf8').replace('BROKEN_LINKS', links));
   return runBuild(join(work, name, 'dist'), {
@@ -30,8 +30,7 @@ function buildWith(name: string, links: string): Promise<BuildResult> {
   });
 }
 
-// Each build has its own folder and Astro cache (runBuild), so both run at once.
-describe.concurrent('a broken internal link fails the build', () => {
+describe('a broken internal link fails the build', () => {
   test(
     'a guide link to a missing page, at its file and line (starlight-links-validator)',
     async () => {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { lock } from 'proper-lockfile';
 import { parse as parseYaml } from 'yaml';
 import { astroBuild } from '../../scripts/astro-build.ts';
 import { freePort } from '../../scripts/snippets/prism.ts';
@@ -52,10 +53,32 @@ export interface BuildResult {
 
 /**
  * `astro build` into `outDir` in production mode, with `env` laid over the environment
- * (`OCPPLAB_CONTRACT`, `OCPPLAB_DOCS_DIR`, …) and an Astro cache of its own. Resolves with the exit code and the log, so a
- * test can assert a build that must fail.
+ * (`OCPPLAB_CONTRACT`, `OCPPLAB_DOCS_DIR`, …) and an Astro cache of its own, once no other test
+ * build runs. Resolves with the exit code and the log, so a test can assert a build that must fail.
  */
-export function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+export async function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  const release = await lock(BUILD_LOCK, {
+    realpath: false,
+    // Builds queue here for as long as the longest test run's builds take.
+    retries: { retries: 1200, factor: 1, minTimeout: 500, maxTimeout: 500 },
+  });
+  try {
+    return await astroBuildOf(outDir, env);
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * Test builds run one at a time, across vitest's workers: every build of one checkout writes
+ * Astro's `.astro/content-modules.mjs` (the map of content files to modules) in the project root,
+ * so a build of other guides (the link-check test's copies) running meanwhile would render from
+ * the wrong map ("UnknownContentCollectionError"). Other tests run beside them.
+ */
+const BUILD_LOCK = resolve('.cache/astro-build');
+
+function astroBuildOf(outDir: string, env: NodeJS.ProcessEnv): Promise<BuildResult> {
   return new Promise((done, fail) => {
     const child = astroBuild(['--outDir', outDir], {
       // A content-layer store of its own, so that builds of other test files can run meanwhile.
@@ -73,9 +96,18 @@ export function runBuild(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<B
   });
 }
 
-/** `astro build` of the site from `contract` into `outDir`; rejects with the log's tail. */
+/**
+ * One-paragraph stand-ins for the guides (tests/fixtures/guides/stub): builds made to check the
+ * API reference of a contract skip rendering the real guides, about half of a small build's time.
+ */
+export const STUB_GUIDES = 'tests/fixtures/guides/stub/docs';
+
+/**
+ * `astro build` of the API reference of `contract` (with the stub guides) into `outDir`; rejects
+ * with the log's tail.
+ */
 export async function buildSite(contract: string, outDir: string): Promise<void> {
-  const { code, log } = await runBuild(outDir, { OCPPLAB_CONTRACT: contract });
+  const { code, log } = await runBuild(outDir, { OCPPLAB_CONTRACT: contract, OCPPLAB_DOCS_DIR: STUB_GUIDES });
   if (code !== 0) throw new Error(`astro build of ${contract} failed (exit ${code}):\n${log.slice(-3000)}`);
 }
 
