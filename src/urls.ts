@@ -3,7 +3,7 @@
 // "removed" page for each one that is gone.
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
-import { pageUrl, referencePages, SCHEMAS_INDEX_URL } from './model/pages.ts';
+import { pageUrl, referencePages } from './model/pages.ts';
 import { pageKey } from './model/published.ts';
 import type { ApiModel } from './model/types.ts';
 import { parseRecord, readRecord, recordPath } from './record-file.ts';
@@ -87,7 +87,7 @@ export function updateUrlRecord(
 function parentKey(page: ReturnType<typeof referencePages>[number]): string | undefined {
   if (page.kind === 'operation') return `tag ${page.operation.tag.name}`;
   if (page.kind === 'api-tag') return `group ${page.group.name}`;
-  if (page.kind === 'schema') return 'schemas';
+  if (page.kind === 'schema' || page.kind === 'schema-letter') return 'schemas';
   return undefined;
 }
 
@@ -132,12 +132,7 @@ export function urlPlan(record: UrlRecord, model: ApiModel): UrlPlan {
       moved.push({ from: url, to: now.url });
       continue;
     }
-    const parent =
-      entry.parent === 'schemas'
-        ? { url: SCHEMAS_INDEX_URL, title: 'Schemas' }
-        : entry.parent === undefined
-          ? undefined
-          : byKey.get(entry.parent);
+    const parent = entry.parent === undefined ? undefined : byKey.get(entry.parent);
     removed.push({
       url,
       slug: url.slice(1, -1),
