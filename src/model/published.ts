@@ -36,6 +36,9 @@ export function pageKey(page: ReferencePage): string {
   }
 }
 
+/** Whether a key is a letter page's of the schemas index (`schemas S 2`), not the index's (`schemas`). */
+export const isSchemaLetterKey = (key: string) => key.startsWith('schemas ');
+
 /**
  * How the sync's change report names what an operation or webhook page documents
  * (`POST /ocpp/chargers`, `webhook charger.status`, `webhook ping GET`), to find a change's page;

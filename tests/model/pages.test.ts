@@ -12,6 +12,7 @@ import {
 import { pageKey } from '../../src/model/published.ts';
 import type { NamedSchema } from '../../src/model/types.ts';
 import { referenceSidebar } from '../../src/render/sidebar.ts';
+import { updateUrlRecord, urlPlan } from '../../src/urls.ts';
 import { allContracts, MODEL_OPTIONS, manySchemasContract, modelOf } from './fixtures.ts';
 
 describe('every contract gives one page per operation, webhook and schema, at distinct URLs', () => {
@@ -153,6 +154,25 @@ describe('the schemas index', () => {
       expect(parts.reduce((sum, part) => sum + part.schemas.length, 0)).toBe(count);
     }
     expect(schemaListing(schemas(SCHEMAS_PER_PAGE, (index) => `S${index}`)).kind).toBe('all');
+  });
+
+  it('records letter pages under the index, and sends their old URLs there once the schemas fit one page', () => {
+    const record = updateUrlRecord({ urls: {} }, many, '1.0.0', undefined);
+    expect(record.urls['/api-reference/schemas/b/2/']).toEqual({
+      page: 'schemas B 2',
+      title: 'Schemas: B (2 of 3)',
+      since: '1.0.0',
+      parent: 'schemas',
+    });
+    const fewer = manySchemasContract();
+    const schemas = (fewer.components as { schemas: Record<string, unknown> }).schemas;
+    for (const name of Object.keys(schemas)) if (name.startsWith('Balance')) delete schemas[name];
+    const plan = urlPlan(record, buildModel(fewer, MODEL_OPTIONS));
+    expect(plan.moved.filter((move) => move.to === SCHEMAS_INDEX_URL).map((move) => move.from)).toEqual(
+      letterPages.map((page) => pageUrl(page.slug)),
+    );
+    // The schemas that are gone get the removed notice, pointing at the index.
+    expect(plan.removed.map((page) => page.closest.url)).toEqual(Array(450).fill(SCHEMAS_INDEX_URL));
   });
 
   it('gives letter pages the sidebar of the index', () => {
