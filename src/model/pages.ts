@@ -172,12 +172,12 @@ function schemaListingPages(model: ApiModel): ReferencePage[] {
 }
 
 /** Schemas by name, as every listing shows them. */
-export function sortedSchemas(schemas: readonly NamedSchema[]): NamedSchema[] {
+function sortedSchemas(schemas: readonly NamedSchema[]): NamedSchema[] {
   return [...schemas].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** `Éclair` → `E`, `_links` → `#`: the letter a name is listed under. */
-export function schemaLetter(name: string): string {
+function schemaLetter(name: string): string {
   const first = name.normalize('NFKD').charAt(0).toUpperCase();
   return /^[A-Z]$/.test(first) ? first : OTHER_LETTER;
 }
