@@ -3,8 +3,8 @@
 // "removed" page for each one that is gone.
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
-import { pageUrl, referencePages, SCHEMAS_INDEX_URL } from './model/pages.ts';
-import { pageKey } from './model/published.ts';
+import { pageUrl, referencePages } from './model/pages.ts';
+import { isSchemaLetterKey, pageKey } from './model/published.ts';
 import type { ApiModel } from './model/types.ts';
 import { parseRecord, readRecord, recordPath } from './record-file.ts';
 
@@ -87,7 +87,7 @@ export function updateUrlRecord(
 function parentKey(page: ReturnType<typeof referencePages>[number]): string | undefined {
   if (page.kind === 'operation') return `tag ${page.operation.tag.name}`;
   if (page.kind === 'api-tag') return `group ${page.group.name}`;
-  if (page.kind === 'schema') return 'schemas';
+  if (page.kind === 'schema' || page.kind === 'schema-letter') return 'schemas';
   return undefined;
 }
 
@@ -116,7 +116,8 @@ export interface UrlPlan {
 
 /**
  * What the build serves at the recorded URLs that no longer hold their page: a redirect where
- * the page lives now (its key is in this model at another URL), else a "removed" page.
+ * the page lives now (its key is in this model at another URL; a schemas letter page that is
+ * gone, to the schemas index), else a "removed" page.
  */
 export function urlPlan(record: UrlRecord, model: ApiModel): UrlPlan {
   const pages = referencePages(model);
@@ -127,17 +128,14 @@ export function urlPlan(record: UrlRecord, model: ApiModel): UrlPlan {
   const overview = byKey.get('overview') ?? { url: '/api-reference/', title: 'API Reference' };
   for (const [url, entry] of Object.entries(record.urls)) {
     if (live.has(url)) continue;
-    const now = byKey.get(entry.page);
+    // A letter page of the schemas index lists nothing the API lost: when the schemas are
+    // listed otherwise (fewer, or split differently), its old URL leads to the index.
+    const now = byKey.get(entry.page) ?? (isSchemaLetterKey(entry.page) ? byKey.get('schemas') : undefined);
     if (now !== undefined) {
       moved.push({ from: url, to: now.url });
       continue;
     }
-    const parent =
-      entry.parent === 'schemas'
-        ? { url: SCHEMAS_INDEX_URL, title: 'Schemas' }
-        : entry.parent === undefined
-          ? undefined
-          : byKey.get(entry.parent);
+    const parent = entry.parent === undefined ? undefined : byKey.get(entry.parent);
     removed.push({
       url,
       slug: url.slice(1, -1),

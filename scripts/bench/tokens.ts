@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { getEncoding, type Tiktoken } from 'js-tiktoken';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { llmsFullParts } from '../../src/markdown/llms.ts';
-import { schemaIndexPage, type TwinContext } from '../../src/markdown/page.ts';
+import type { TwinContext } from '../../src/markdown/page.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { REFERENCE_BASE } from '../../src/model/navigation.ts';
 import { referencePages } from '../../src/model/pages.ts';
@@ -76,13 +76,9 @@ export function contractTokenLines(contractPath: string): string[] {
   const config = resolveSiteConfig({ contractPath });
   const model = loadModel(config.contractPath, config);
   const context: TwinContext = { site: config.site, model, mode: 'page', guideSource: () => undefined };
-  // The reference as the site lists it: the `Page` union's pages, the schemas index before the schemas.
-  const pages = referencePages(model);
-  const firstSchema = pages.findIndex((page) => page.kind === 'schema');
-  const at = firstSchema === -1 ? pages.length : firstSchema;
-  const listed = [...pages.slice(0, at), ...schemaIndexPage(context), ...pages.slice(at)];
+  // The reference as the site lists it: the `Page` union's pages.
   const parts = llmsFullParts(
-    { title: model.title, summary: model.title, guides: [], reference: listed },
+    { title: model.title, summary: model.title, guides: [], reference: referencePages(model) },
     context,
   );
   const figures = tokenFigures(parts.reference.join('\n---\n\n'), readFileSync(config.contractPath, 'utf8'));

@@ -1,7 +1,21 @@
-import { pageUrl, SCHEMAS_INDEX_URL } from '../model/pages.ts';
+import {
+  pageUrl,
+  SCHEMAS_INDEX_URL,
+  type SchemaLetter,
+  type SchemaListing,
+  type SchemaListPage,
+} from '../model/pages.ts';
 import { TRY_IT_OVERVIEW } from '../model/try-it.ts';
-import type { NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
+import type { NamedSchema, NavGroup, NavTag, Parameter, SchemaNode } from '../model/types.ts';
 import { isRetryable, overviewFacts } from '../view/overview.ts';
+import {
+  ALL_SCHEMAS_LEAD,
+  letterCount,
+  letterLead,
+  lettersLead,
+  listedSummary,
+  partRange,
+} from '../view/schema-listing.ts';
 import { authenticationOverview } from '../view/security.ts';
 import { firstParagraph } from '../view/summary.ts';
 import { fieldLines } from './fields.ts';
@@ -116,18 +130,54 @@ export function overviewMarkdown(context: ReferenceContext): string {
   return blocks.join('\n\n');
 }
 
-/** The twin of the schemas index: every schema, alphabetically, with its first sentence. */
-export function schemasIndexMarkdown(context: ReferenceContext): string {
-  const sorted = [...context.model.schemas].sort((a, b) => a.name.localeCompare(b.name));
-  return [
-    'Every named schema (model) of the contract, alphabetically.',
-    sorted
-      .map((schema) => {
-        const about = firstParagraph(schema.description);
-        return `- [${schema.name}](${twinLink(schema.slug, context.site)})${about ? `: ${about}` : ''}`;
-      })
-      .join('\n'),
-  ].join('\n\n');
+/**
+ * The twin of the schemas index, as the page lists them: every schema alphabetically with its
+ * first sentence, or (past `SCHEMAS_PER_PAGE`) the first letters with their counts and pages.
+ */
+export function schemasIndexMarkdown(listing: SchemaListing, context: ReferenceContext): string {
+  if (listing.kind === 'all') return [ALL_SCHEMAS_LEAD, schemaList(listing.schemas, context)].join('\n\n');
+  const link = (page: SchemaListPage, label: string) => `[${label}](${twinLink(page.slug, context.site)})`;
+  const rows = listing.letters.map((letter) => {
+    const [first] = letter.pages;
+    const head = first === undefined ? letter.letter : link(first, letter.letter);
+    const parts =
+      letter.pages.length === 1
+        ? ''
+        : `: ${letter.pages.map((page) => link(page, partRange(page))).join(', ')}`;
+    return `- ${head} (${letterCount(letter)})${parts}`;
+  });
+  return [lettersLead(listing.count), rows.join('\n')].join('\n\n');
+}
+
+/** The twin of a letter page: its schemas with their first sentences, and the letter's other pages. */
+export function schemaLetterMarkdown(
+  letter: SchemaLetter,
+  page: SchemaListPage,
+  context: ReferenceContext,
+): string {
+  const blocks = [`${letterLead(letter, page)} [All letters](${twinHref(SCHEMAS_INDEX_URL, context.site)})`];
+  if (letter.pages.length > 1) {
+    blocks.push(
+      letter.pages
+        .map((sibling) =>
+          sibling.part === page.part
+            ? `- ${partRange(sibling)}`
+            : `- [${partRange(sibling)}](${twinLink(sibling.slug, context.site)})`,
+        )
+        .join('\n'),
+    );
+  }
+  blocks.push(schemaList(page.schemas, context));
+  return blocks.join('\n\n');
+}
+
+function schemaList(schemas: readonly NamedSchema[], context: ReferenceContext): string {
+  return schemas
+    .map((schema) => {
+      const about = listedSummary(schema.description);
+      return `- [${schema.name}](${twinLink(schema.slug, context.site)})${about ? `: ${about}` : ''}`;
+    })
+    .join('\n');
 }
 
 /** The slug of a component schema's page; undefined for a name with no page (the name is then shown unlinked). */

@@ -15,7 +15,7 @@ export interface LlmsInput {
   summary: string;
   /** Guides in docs sidebar order. */
   guides: readonly TwinPage[];
-  /** Reference pages in `reference` order, plus the schemas index. */
+  /** Reference pages in `reference` order. */
   reference: readonly TwinPage[];
 }
 
@@ -50,7 +50,11 @@ function llmsTxtWith(input: LlmsInput, context: TwinContext, reference: 'pages' 
     }
   }
   const optional = input.reference.filter(
-    (page) => page.kind === 'api-overview' || page.kind === 'webhook' || page.kind === 'schema-index',
+    (page) =>
+      page.kind === 'api-overview' ||
+      page.kind === 'webhook' ||
+      page.kind === 'schema-index' ||
+      page.kind === 'schema-letter',
   );
   const schemas = input.reference.filter((page) => page.kind === 'schema');
   sections.push([

@@ -1,7 +1,13 @@
-import { type Page, SCHEMAS_INDEX_URL } from '../model/pages.ts';
+import type { Page } from '../model/pages.ts';
 import type { RemovedPage } from '../urls.ts';
 import { guideMarkdown } from './guide.ts';
-import { groupMarkdown, overviewMarkdown, schemasIndexMarkdown, tagMarkdown } from './indexes.ts';
+import {
+  groupMarkdown,
+  overviewMarkdown,
+  schemaLetterMarkdown,
+  schemasIndexMarkdown,
+  tagMarkdown,
+} from './indexes.ts';
 import { twinDocument } from './markdown.ts';
 import { operationMarkdown } from './operation.ts';
 import type { ReferenceContext } from './reference-context.ts';
@@ -9,31 +15,14 @@ import { removedTwin } from './removed.ts';
 import { schemaMarkdown } from './schema.ts';
 import { webhookMarkdown } from './webhook.ts';
 
-/**
- * A page that has a twin: one of the `Page` union, or the schemas index
- * (`/api-reference/schemas/`), an HTML page the union does not list.
- */
+/** A page that has a twin: one of the `Page` union, or the notice at a removed page's old URL. */
 export type TwinPage =
   | Page
-  | { kind: 'schema-index'; slug: string; title: string; description: string }
   | { kind: 'removed'; slug: string; title: string; description: string; removed: RemovedPage };
 
 export interface TwinContext extends ReferenceContext {
   /** A guide's MDX/Markdown body, by slug (the route reads it from the content collection). */
   guideSource: (slug: string) => string | undefined;
-}
-
-/** The schemas index page, when the contract has schemas. */
-export function schemaIndexPage(context: ReferenceContext): TwinPage[] {
-  if (context.model.schemas.length === 0) return [];
-  return [
-    {
-      kind: 'schema-index',
-      slug: SCHEMAS_INDEX_URL.replace(/^\/|\/$/g, ''),
-      title: 'Schemas',
-      description: `The ${context.model.schemas.length} schemas of the ${context.model.title}.`,
-    },
-  ];
 }
 
 /** The whole twin of any page: the header block, `# Title`, then the page's Markdown. */
@@ -62,7 +51,9 @@ export function pageBody(page: TwinPage, context: TwinContext): string {
     case 'schema':
       return schemaMarkdown(page.schema, context);
     case 'schema-index':
-      return schemasIndexMarkdown(context);
+      return schemasIndexMarkdown(page.listing, context);
+    case 'schema-letter':
+      return schemaLetterMarkdown(page.letter, page.page, context);
     case 'removed':
       return removedTwin(page.removed, context.site);
   }

@@ -2,12 +2,11 @@ import { getCollection } from 'astro:content';
 import { orderGuides } from '../guides.ts';
 import { config, history, model, reference } from '../site.ts';
 import type { LlmsInput } from './llms.ts';
-import { schemaIndexPage, type TwinContext, type TwinPage } from './page.ts';
+import type { TwinContext, TwinPage } from './page.ts';
 
 /**
  * What the twin and llms routes share, gathered once per build: the guides (from
- * the `docs` collection, in sidebar order), the reference pages (plus the schemas
- * index) and the context every renderer takes. The only module here that reads
+ * the `docs` collection, in sidebar order), the reference pages and the context every renderer takes. The only module here that reads
  * Astro's content layer; everything it feeds is a pure function.
  */
 export interface TwinSite {
@@ -50,20 +49,12 @@ async function gather(): Promise<TwinSite> {
     history,
     guideSource: (slug) => sources.get(slug),
   };
-  // The schemas index sits before the first schema page, as in the reference's navigation.
-  const firstSchema = reference.findIndex((page) => page.kind === 'schema');
-  const at = firstSchema === -1 ? reference.length : firstSchema;
-  const referencePages: TwinPage[] = [
-    ...reference.slice(0, at),
-    ...schemaIndexPage(context),
-    ...reference.slice(at),
-  ];
   const home = guides.find((page) => page.slug === '');
   const llms: LlmsInput = {
     title: home?.title ?? model.title,
     summary: home?.description ?? model.title,
     guides,
-    reference: referencePages,
+    reference,
   };
-  return { context, pages: [...guides, ...referencePages], llms };
+  return { context, pages: [...guides, ...reference], llms };
 }

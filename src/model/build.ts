@@ -2,6 +2,7 @@ import { isDataKey, NAME_MAPS } from './data.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json.ts';
 import { navigation, pathItemOperations, REFERENCE_BASE, rawOperations } from './navigation.ts';
 import { operationParts } from './operation.ts';
+import { SCHEMA_LETTER_SLUGS } from './pages.ts';
 import { escapePointerToken } from './pointer.ts';
 import { componentSchemaName, Resolver } from './resolver.ts';
 import { codeSamples } from './samples/index.ts';
@@ -80,7 +81,8 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
     return made;
   };
 
-  const schemaSlugs = new SlugScope();
+  // Letter pages of the schemas index sit next to schema pages (src/model/pages.ts).
+  const schemaSlugs = new SlugScope(SCHEMA_LETTER_SLUGS);
   const usage = schemaUsage(raw, resolver);
   const schemas: NamedSchema[] = Object.entries(asObject(asObject(document.components).schemas)).map(
     ([name, value]) => {

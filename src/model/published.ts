@@ -12,7 +12,7 @@ export const schemaKey = (schema: Pick<NamedSchema, 'name'>) => `schema ${schema
 /**
  * The thing a reference page documents: `operation post /ocpp/chargers`,
  * `webhook charger.status post`, `schema Charger`, `tag Chargers`, `group Core resources`,
- * `overview`. An operation is its method and path (what the change report names), so a new
+ * `schemas` (the index), `schemas S 2` (its letter pages), `overview`. An operation is its method and path (what the change report names), so a new
  * `x-fern-sdk-method-name`, tag or group moves its page but keeps its key.
  */
 export function pageKey(page: ReferencePage): string {
@@ -29,8 +29,15 @@ export function pageKey(page: ReferencePage): string {
       return webhookKey(page.webhook);
     case 'schema':
       return schemaKey(page.schema);
+    case 'schema-index':
+      return 'schemas';
+    case 'schema-letter':
+      return `schemas ${page.letter.letter}${page.page.part === 1 ? '' : ` ${page.page.part}`}`;
   }
 }
+
+/** Whether a key is a letter page's of the schemas index (`schemas S 2`), not the index's (`schemas`). */
+export const isSchemaLetterKey = (key: string) => key.startsWith('schemas ');
 
 /**
  * How the sync's change report names what an operation or webhook page documents

@@ -151,5 +151,8 @@ export function pageHeadings(
         h(2, SECTION.example, 'Example'),
         h(2, SECTION.usedBy, 'Used by'),
       ];
+    case 'schema-index':
+    case 'schema-letter':
+      return [];
   }
 }

@@ -8,14 +8,15 @@ import { resolveSiteConfig } from '../../src/config.ts';
 import { fieldLines } from '../../src/markdown/fields.ts';
 import { llmsFullParts } from '../../src/markdown/llms.ts';
 import { operationMarkdown } from '../../src/markdown/operation.ts';
-import { pageTwin, type TwinContext } from '../../src/markdown/page.ts';
+import { pageBody, pageTwin, type TwinContext } from '../../src/markdown/page.ts';
 import type { ReferenceContext } from '../../src/markdown/reference-context.ts';
 import { webhookMarkdown } from '../../src/markdown/webhook.ts';
+import { buildModel } from '../../src/model/build.ts';
 import { loadModel } from '../../src/model/load.ts';
-import { referencePages } from '../../src/model/pages.ts';
+import { referencePages, SCHEMA_LETTER_SLUGS, SCHEMAS_PER_PAGE } from '../../src/model/pages.ts';
 import { emptyNode } from '../../src/model/schema.ts';
 import type { SchemaNode } from '../../src/model/types.ts';
-import { fixtureContracts, modelOf } from '../model/fixtures.ts';
+import { fixtureContracts, MODEL_OPTIONS, manySchemasContract, modelOf } from '../model/fixtures.ts';
 import { contractFieldNames } from './names.ts';
 
 const run = promisify(execFile);
@@ -200,5 +201,79 @@ describe('schema twins', () => {
     expect(webhookMarkdown(webhook, { site: config.site, model: petstore, mode: 'page' })).toContain(
       'The `petType` field selects the schema: `cat` →',
     );
+  });
+});
+
+describe('schemas index twins', () => {
+  /** The schema twins a listing links to, by name. */
+  const listedNames = (markdown: string) =>
+    [
+      ...markdown.matchAll(
+        /^- \[([^\]]+)\]\(https:\/\/docs\.ocpplab\.com\/api-reference\/schemas\/([^/]+)\.md\)/gm,
+      ),
+    ]
+      .filter((match) => !SCHEMA_LETTER_SLUGS.includes(match[2] ?? ''))
+      .map((match) => match[1]);
+
+  it(`list every schema of a contract of at most ${SCHEMAS_PER_PAGE} on the one index twin`, () => {
+    const index = referencePages(model).find((page) => page.kind === 'schema-index');
+    if (index === undefined) throw new Error('no schemas index');
+    const twin = pageTwin(index, twinContext);
+    expect(twin).toContain(
+      '\n# Schemas\n\nEvery named schema (model) of the contract, alphabetically.\n\n- [',
+    );
+    expect(listedNames(twin).sort()).toEqual(model.schemas.map((schema) => schema.name).sort());
+  });
+
+  const many = buildModel(manySchemasContract(), MODEL_OPTIONS);
+  const manyContext: TwinContext = {
+    site: config.site,
+    model: many,
+    mode: 'page',
+    guideSource: () => undefined,
+  };
+  const pages = referencePages(many);
+  const letterPages = pages.filter((page) => page.kind === 'schema-letter');
+
+  it('past that, give the index twin the letters (golden file) and each letter page a twin of its own', async () => {
+    const index = pages.find((page) => page.kind === 'schema-index');
+    if (index === undefined) throw new Error('no schemas index');
+    await expect(pageBody(index, manyContext)).toMatchFileSnapshot(
+      '../fixtures/markdown/golden/schemas-index-letters.md',
+    );
+    const first = letterPages[0];
+    if (first === undefined) throw new Error('no letter page');
+    await expect(pageTwin(first, manyContext)).toMatchFileSnapshot(
+      '../fixtures/markdown/golden/schemas-letter-a.md',
+    );
+    expect(listedNames(pageBody(index, manyContext))).toEqual([]);
+  });
+
+  it('list every schema on exactly one letter twin, at most a page of them on each', () => {
+    const listed = letterPages.map((page) => listedNames(pageBody(page, manyContext)));
+    for (const names of listed) expect(names.length).toBeLessThanOrEqual(SCHEMAS_PER_PAGE);
+    expect(listed.flat().sort()).toEqual(many.schemas.map((schema) => schema.name).sort());
+  });
+
+  it("link a split letter's twins to one another and to the index", () => {
+    const second = letterPages.find((page) => page.slug.endsWith('/b/2'));
+    if (second === undefined) throw new Error('no second page of B');
+    const body = pageBody(second, manyContext);
+    expect(body.split('\n\n').slice(0, 2)).toEqual([
+      'The 450 schemas whose names start with B, alphabetically. This is page 2 of 3: Balance151 to Balance300. [All letters](https://docs.ocpplab.com/api-reference/schemas.md)',
+      [
+        '- [Balance001 to Balance150](https://docs.ocpplab.com/api-reference/schemas/b.md)',
+        '- Balance151 to Balance300',
+        '- [Balance301 to Balance450](https://docs.ocpplab.com/api-reference/schemas/b/3.md)',
+      ].join('\n'),
+    ]);
+  });
+
+  it('cut a long description without leaving a code span open', () => {
+    const c = letterPages.find((page) => page.slug.endsWith('/c'));
+    if (c === undefined) throw new Error('no page of C');
+    const line = pageBody(c, manyContext).split('\n').at(-1) ?? '';
+    expect(line).toMatch(/: A charger: it charges cars, .*and…$/);
+    expect(line.split('`').length % 2).toBe(1);
   });
 });

@@ -46,3 +46,48 @@ export function allContracts(): Contract[] {
 export function modelOf(contract: Contract): ApiModel {
   return buildModel(contract.document, MODEL_OPTIONS);
 }
+
+/**
+ * A contract with more schemas than one listing page holds (`SCHEMAS_PER_PAGE`): 450 under B
+ * (split over pages), a few under A, C and E, names a letter page's slug would take (`A`,
+ * `Other`), names under no letter (`_links`, `2FA`), an accented one (`Éclair`, under E) and a
+ * description longer than a listing shows. One operation uses `Account`.
+ */
+export function manySchemasContract(): JsonObject {
+  const schemas: JsonObject = {};
+  const add = (name: string, description?: string) => {
+    schemas[name] = {
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      ...(description === undefined ? {} : { description }),
+    };
+  };
+  for (let index = 1; index <= 450; index++)
+    add(`Balance${String(index).padStart(3, '0')}`, `Balance number ${index}.`);
+  add('A', 'A schema whose slug a letter page would take.');
+  add('Account', 'An account.\n\nA second paragraph no listing shows.');
+  add('Charger', `A charger: ${'it charges cars, '.repeat(8)}and \`charging_status_value\` says how it is.`);
+  add('Éclair', 'Listed under E.');
+  add('Other', 'A schema whose slug the letter page of other names would take.');
+  add('_links');
+  add('2FA', 'Two-factor settings.');
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Many schemas API', version: '1.0.0' },
+    paths: {
+      '/accounts': {
+        get: {
+          operationId: 'listAccounts',
+          summary: 'List accounts',
+          responses: {
+            '200': {
+              description: 'The accounts.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Account' } } },
+            },
+          },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}
