@@ -10,6 +10,7 @@ import { linkCheck } from './scripts/guides/link-check.ts';
 import { resolveSiteConfig } from './src/config.ts';
 import { guideSidebarItems } from './src/guides.ts';
 import { loadModel } from './src/model/load.ts';
+import { REFERENCE_URL } from './src/model/pages.ts';
 import { readUrlRecord, urlPlan } from './src/urls.ts';
 
 // One resolved set of options (src/config.ts) for the build and the code it runs.
@@ -74,7 +75,7 @@ export default defineConfig({
         // The guides' order lives in src/guides.ts, shared with llms.txt and llms-full.txt.
         { label: 'Docs', items: guideSidebarItems() },
         // Reference pages build their own, smaller sidebar (src/render/sidebar.ts).
-        { label: 'API Reference', link: '/api-reference/' },
+        { label: 'API Reference', link: REFERENCE_URL },
       ],
       expressiveCode: {
         plugins: [
@@ -148,7 +149,7 @@ export default defineConfig({
         // what it read from docs/changelog.md (plain Markdown, rendered once by the content layer
         // before the build): links to /changelog/ are left to linkCheck too.
         starlightLinksValidator({
-          exclude: ['/api-reference/', '/api-reference/**', '/changelog/', '/changelog/#*'],
+          exclude: [REFERENCE_URL, `${REFERENCE_URL}**`, '/changelog/', '/changelog/#*'],
           errorOnInvalidHashes: false,
         }),
       ],

@@ -3,7 +3,7 @@
 // "removed" page for each one that is gone.
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
-import { pageUrl, referencePages } from './model/pages.ts';
+import { pageUrl, REFERENCE_URL, referencePages } from './model/pages.ts';
 import { isSchemaLetterKey, pageKey } from './model/published.ts';
 import type { ApiModel } from './model/types.ts';
 import { parseRecord, readRecord, recordPath } from './record-file.ts';
@@ -125,7 +125,7 @@ export function urlPlan(record: UrlRecord, model: ApiModel): UrlPlan {
   const live = new Set(pages.map((page) => pageUrl(page.slug)));
   const moved: MovedPage[] = [];
   const removed: RemovedPage[] = [];
-  const overview = byKey.get('overview') ?? { url: '/api-reference/', title: 'API Reference' };
+  const overview = byKey.get('overview') ?? { url: REFERENCE_URL, title: 'API Reference' };
   for (const [url, entry] of Object.entries(record.urls)) {
     if (live.has(url)) continue;
     // A letter page of the schemas index lists nothing the API lost: when the schemas are

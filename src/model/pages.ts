@@ -1,8 +1,14 @@
 import { REFERENCE_BASE } from './navigation.ts';
 import type { ApiModel, NamedSchema, NavGroup, NavTag, OperationSummary, Webhook } from './types.ts';
 
+/**
+ * Where the API reference lives: the overview, and the prefix of every reference page. The route
+ * folder src/pages/api-reference/ carries the same name.
+ */
+export const REFERENCE_URL = `/${REFERENCE_BASE}/`;
+
 /** The page listing every named schema, in every rendering. */
-export const SCHEMAS_INDEX_URL = `/${REFERENCE_BASE}/schemas/`;
+export const SCHEMAS_INDEX_URL = `${REFERENCE_URL}schemas/`;
 
 /**
  * The most schemas one listing page holds. Up to this many, the schemas index lists them all on

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import MiniSearch from 'minisearch';
+import { REFERENCE_URL } from '../model/pages.ts';
 
 /** One page as agents read it: its Markdown twin. */
 export interface DocPage {
@@ -81,7 +82,7 @@ export class DocsIndex {
     if (terms.length === 0) return [];
     const bounded = terms.join(' ');
     const inSection = (id: string) =>
-      section === 'all' || (section === 'reference') === id.startsWith('/api-reference/');
+      section === 'all' || (section === 'reference') === id.startsWith(REFERENCE_URL);
     const options = {
       filter: (result: { id: string }) => inSection(result.id),
       fuzzy: (term: string) => (term.length >= 5 ? 0.15 : false),
