@@ -1,12 +1,25 @@
 import { constraintText, typeLabel } from '../../src/model/format.ts';
 import type { ApiModel, Field, MediaType, Parameter, Response, SchemaNode } from '../../src/model/types.ts';
 
+/** Operations (by key) and webhooks (by name) a golden file shows, with the schemas they use. */
+export interface SnapshotSelection {
+  operations: readonly string[];
+  webhooks: readonly string[];
+}
+
 /**
  * A reviewable, deterministic picture of a model for golden files. Schema nodes
  * keep only what is set (no `false` flags, no empty lists) and carry the label
  * and constraint phrases readers see, so a golden file reads like the page.
  */
-export function modelSnapshot(model: ApiModel): unknown {
+export function modelSnapshot(model: ApiModel, only?: SnapshotSelection): unknown {
+  const keep = (key: string) => only === undefined || only.operations.includes(key);
+  const operations = model.operations.filter((summary) => keep(summary.key));
+  const webhooks = model.webhooks.filter(
+    (webhook) => only === undefined || only.webhooks.includes(webhook.name),
+  );
+  // With a selection, the schemas the chosen operations use.
+  const schemas = model.schemas.filter((schema) => only === undefined || schema.usedBy.some(keep));
   return {
     title: model.title,
     version: model.version,
@@ -23,7 +36,7 @@ export function modelSnapshot(model: ApiModel): unknown {
         ),
       })),
     })),
-    operations: model.operations.map((summary) => {
+    operations: operations.map((summary) => {
       const detail = model.detail(summary);
       return {
         key: detail.key,
@@ -42,7 +55,7 @@ export function modelSnapshot(model: ApiModel): unknown {
         samples: Object.fromEntries(detail.samples.map((sample) => [sample.label, sample.code.split('\n')])),
       };
     }),
-    webhooks: model.webhooks.map((webhook) => ({
+    webhooks: webhooks.map((webhook) => ({
       name: webhook.name,
       method: webhook.method,
       slug: webhook.slug,
@@ -54,7 +67,7 @@ export function modelSnapshot(model: ApiModel): unknown {
       },
       responses: webhook.responses.map(response),
     })),
-    schemas: model.schemas.map((schema) => ({
+    schemas: schemas.map((schema) => ({
       name: schema.name,
       slug: schema.slug,
       usedBy: schema.usedBy,
