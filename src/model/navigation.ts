@@ -209,7 +209,7 @@ function summary(op: RawOperation, group: NavGroup, tag: NavTag, slug: string): 
     summary: asString(op.operation.summary) ?? `${op.method.toUpperCase()} ${op.path}`,
     deprecated: op.operation.deprecated === true,
     group: { name: group.name, slug: group.slug },
-    tag: { name: tag.name, slug: tag.slug },
+    tag: { name: tag.name, slug: tag.slug, pageSlug: tag.pageSlug },
     slug,
   };
   const operationId = asString(op.operation.operationId);

@@ -237,6 +237,8 @@ export interface NavGroupRef {
 export interface NavTagRef {
   name: string;
   slug: string;
+  /** The tag's own page (its operations listed), e.g. `api-reference/core-resources/chargers`. */
+  pageSlug: string;
 }
 
 /** What one operation (or webhook) declares, resolved: the common part of both pages. */
