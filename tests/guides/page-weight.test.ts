@@ -1,7 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 import { CHROMIUM_ARGS, readHtml, startPreview } from '../support/site.ts';
 
 /**
@@ -23,11 +25,14 @@ const GUIDE_BUDGET = 120_000;
  */
 const OVER_BUDGET: Readonly<Record<string, number>> = { '/workflows/': 150_000 };
 
-/** Every page written in docs/, by URL. */
-const guideUrls = readdirSync(config.docsDir)
+/** Every page written in docs/ (subfolders included), by URL: its frontmatter `slug`, else its file name. */
+const guideUrls = readdirSync(config.docsDir, { recursive: true, encoding: 'utf8' })
   .filter((name) => /\.mdx?$/.test(name))
-  .map((name) => name.replace(/\.mdx?$/, ''))
-  .map((slug) => (slug === 'index' ? '/' : `/${slug}/`));
+  .map((name) => {
+    const { slug } = splitFrontmatter(readFileSync(join(config.docsDir, name), 'utf8')).data;
+    return typeof slug === 'string' ? slug : name.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  })
+  .map((slug) => (slug === '' ? '/' : `/${slug}/`));
 
 describe('the guide pages of the committed site', () => {
   it(`stay under ${GUIDE_BUDGET} bytes of HTML each`, () => {
