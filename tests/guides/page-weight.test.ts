@@ -59,7 +59,13 @@ describe('the guide pages of the committed site', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url });
       const page = await context.newPage();
       let copied = 0;
-      for (const url of ['/workflows/', '/quickstart/']) {
+      // The recipes of Common workflows and the Quickstart: tabs whose Python and TypeScript panels are hidden.
+      const tabbed = [
+        ...guideUrls.filter((url) => url.startsWith('/workflows/') && url !== '/workflows/'),
+        '/quickstart/',
+      ];
+      expect(tabbed.length).toBeGreaterThan(5);
+      for (const url of tabbed) {
         await page.goto(`${preview.url}${url}`);
         await page.evaluate(() => {
           for (const panel of document.querySelectorAll('[role="tabpanel"]')) panel.removeAttribute('hidden');
