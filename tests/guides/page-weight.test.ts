@@ -18,12 +18,6 @@ const outDir = inject('committedSite');
 
 /** Most bytes of HTML a guide page may take. */
 const GUIDE_BUDGET = 120_000;
-/**
- * Guides still over GUIDE_BUDGET, each held to a budget of its own just above its size today
- * (bytes). Common workflows is 146,921 B: 25 code blocks, two thirds of them in the hidden
- * Python and TypeScript tabs, whose tokens alone take about 70 KB.
- */
-const OVER_BUDGET: Readonly<Record<string, number>> = { '/workflows/': 150_000 };
 
 /** Every page written in docs/ (subfolders included), by URL: its frontmatter `slug`, else its file name. */
 const guideUrls = readdirSync(config.docsDir, { recursive: true, encoding: 'utf8' })
@@ -39,7 +33,7 @@ describe('the guide pages of the committed site', () => {
     expect(guideUrls.length).toBeGreaterThan(5);
     const over = guideUrls
       .map((url) => ({ url, bytes: Buffer.byteLength(readHtml(outDir, url)) }))
-      .filter(({ url, bytes }) => bytes > (OVER_BUDGET[url] ?? GUIDE_BUDGET));
+      .filter(({ bytes }) => bytes > GUIDE_BUDGET);
     expect(over).toEqual([]);
   });
 
