@@ -13,6 +13,7 @@ const SITE_TESTS = [
   'tests/build/quiet.test.ts',
   'tests/frame/search.test.ts',
   'tests/guides/page-weight.test.ts',
+  'tests/guides/moved-anchors.test.ts',
   'tests/changelog/site.test.ts',
 ];
 

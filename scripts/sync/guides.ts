@@ -1,8 +1,9 @@
 /**
- * The guide lines a change touches: the lines of `docs/*.md` and `docs/*.mdx` that still name
- * what went away (a removed operation's path or operationId, the old name of a removed or renamed
- * parameter or field, a removed enum value, a removed webhook), so the maintainer knows what to
- * rewrite before the snippet tests fail on it. The changelog, which names removed things on
+ * The guide lines a change touches: the lines of the `.md` and `.mdx` pages under `docs/`, its
+ * subfolders (`docs/workflows/`) included, that still name what went away (a removed operation's
+ * path or operationId, the old name of a removed or renamed parameter or field, a removed enum
+ * value, a removed webhook), so the maintainer knows what to rewrite before the snippet tests
+ * fail on it. The changelog, which names removed things on
  * purpose, is not searched.
  */
 import path from 'node:path';

@@ -27,7 +27,7 @@ interface Block {
 
 const docsDir = resolveSiteConfig({}, {}).docsDir;
 const FENCE = /^([ \t]*)```(\w+)([^\n]*)\n([\s\S]*?)\n\1```[ \t]*$/gm;
-const guideBlocks: Block[] = readdirSync(docsDir)
+const guideBlocks: Block[] = readdirSync(docsDir, { recursive: true, encoding: 'utf8' })
   .filter((name) => /\.mdx?$/.test(name))
   .flatMap((name) =>
     [...readFileSync(join(docsDir, name), 'utf8').matchAll(FENCE)].map((match) => ({

@@ -43,6 +43,8 @@ describe('the guide lines a change touches', () => {
       `docs/things.mdx:24 POST /things | ${REMOVED}`,
       `docs/things.mdx:30 POST /things | ${REMOVED}`,
       `docs/things.mdx:30 createThing | ${REMOVED}`,
+      // A page in a subfolder of docs/ (as the recipes under docs/workflows/ are) is searched too.
+      `docs/things/paging.md:6 limit | ${RENAMED}`,
     ]);
   });
 
@@ -103,12 +105,13 @@ describe('the guide lines a change touches', () => {
       'docs/things.mdx:24',
       'docs/things.mdx:30',
       'docs/things.mdx:30',
+      'docs/things/paging.md:6',
     ]);
     const text = formatReport(report);
     expect(text).toContain(
-      `\n\nGuide lines that mention what changed (6; rewrite them, then run npm run test:snippets):\n  docs/things.mdx:7  \`limit\`  ${RENAMED}\n`,
+      `\n\nGuide lines that mention what changed (7; rewrite them, then run npm run test:snippets):\n  docs/things.mdx:7  \`limit\`  ${RENAMED}\n`,
     );
     expect(text.indexOf('Breaking:')).toBeLessThan(text.indexOf('Guide lines'));
-    expect(text.endsWith(`  docs/things.mdx:30  \`createThing\`  ${REMOVED}\n`)).toBe(true);
+    expect(text.endsWith(`  docs/things/paging.md:6  \`limit\`  ${RENAMED}\n`)).toBe(true);
   });
 });
