@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildModel, type ModelOptions } from './build.ts';
 import { isObject, type JsonObject } from './json.ts';
@@ -26,31 +26,56 @@ export function readContract(path: string): JsonObject {
   return parsed;
 }
 
-const documents = new Map<string, JsonObject>();
+/**
+ * The per-process caches below live on `globalThis`, not in this module: one build loads this
+ * module twice (astro.config.mjs through Node for the redirect plan, the pages through Vite's
+ * bundle), and module-level maps built a large contract's model twice (Stripe's: seconds).
+ * Entries are keyed by the file's size and modification time too, so `astro dev` (whose reloaded
+ * modules would otherwise keep them) picks up a contract the sync rewrote.
+ */
+const CACHES = Symbol.for('ocpplab-docs/model/load');
+const caches = ((globalThis as { [CACHES]?: LoadCaches })[CACHES] ??= {
+  documents: new Map(),
+  models: new Map(),
+});
+
+interface LoadCaches {
+  documents: Map<string, JsonObject>;
+  models: Map<string, ApiModel>;
+}
 
 /**
  * The contract file parsed once per process and path, shared by the model and what reads the
  * document itself (the "Try it" files), so a build parses a large contract once. Read-only.
  */
 export function loadContract(path: string): JsonObject {
-  const file = resolve(path);
-  let document = documents.get(file);
+  const file = fileKey(path);
+  let document = caches.documents.get(file);
   if (document === undefined) {
     document = readContract(path);
-    documents.set(file, document);
+    caches.documents.set(file, document);
   }
   return document;
 }
 
-const cache = new Map<string, ApiModel>();
-
 /** The model of a contract file, built once per process and path. */
 export function loadModel(path: string, options: ModelOptions): ApiModel {
-  const key = `${resolve(path)}|${options.tokenEnv}|${options.maxSchemaDepth}`;
-  let model = cache.get(key);
+  const key = `${fileKey(path)}|${options.tokenEnv}|${options.maxSchemaDepth}`;
+  let model = caches.models.get(key);
   if (model === undefined) {
     model = buildModel(loadContract(path), { ...options, source: path });
-    cache.set(key, model);
+    caches.models.set(key, model);
   }
   return model;
+}
+
+/** `/abs/path|size|mtime`, or the path alone for a file that cannot be read (readContract says why). */
+function fileKey(path: string): string {
+  const file = resolve(path);
+  try {
+    const stats = statSync(file);
+    return `${file}|${stats.size}|${stats.mtimeMs}`;
+  } catch {
+    return file;
+  }
 }
