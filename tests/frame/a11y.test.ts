@@ -9,7 +9,11 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** WCAG 2.2 levels A and AA, as axe-core tags its rules. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Every guide and one page of each reference kind: operation (panel and console open), webhook, schema, tag, group, overview. */
+/**
+ * Every guide (the workflows recipes by one of them: the six share one layout, and
+ * `npm run test:a11y` checks them all) and one page of each reference kind: operation (panel and
+ * console open), webhook, schema, tag, group, overview.
+ */
 const SAMPLE = [
   '/',
   '/quickstart/',
@@ -18,11 +22,6 @@ const SAMPLE = [
   '/making-requests/',
   '/workflows/',
   '/workflows/provision-a-fleet/',
-  '/workflows/location-commands/',
-  '/workflows/local-auth-list/',
-  '/workflows/inject-a-fault/',
-  '/workflows/proxy-message/',
-  '/workflows/cpo-bundle/',
   '/support/',
   '/changelog/',
   '/api-reference/',
