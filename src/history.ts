@@ -2,7 +2,7 @@
 // kept by `npm run sync` from its change reports), and the line their pages show from it.
 import { z } from 'zod';
 import { CHANGELOG_URL } from './changelog.ts';
-import { parseRecord, readRecord, recordPath } from './record-file.ts';
+import { historyPath, parseRecord, readRecord } from './record-file.ts';
 
 const ReleaseSchema = z.object({ version: z.string(), anchor: z.string() }).strict();
 
@@ -21,11 +21,6 @@ const HistoryRecordSchema = z.object({ pages: z.record(z.string().min(1), PageHi
 
 export type PageHistory = z.infer<typeof PageHistorySchema>;
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
-
-/** The record sits beside the contract: `openapi/history.json` for `openapi/openapi.json`. */
-export function historyPath(contractPath: string): string {
-  return recordPath(contractPath, 'history.json');
-}
 
 /** Checks a record's text; problems name the file, the place and the fix. */
 export function parseHistory(text: string, file: string): HistoryRecord {

@@ -12,6 +12,16 @@ export function recordPath(contractPath: string, name: string): string {
   return join(dirname(contractPath), name);
 }
 
+/** The URL record beside the contract: `openapi/urls.json` for `openapi/openapi.json` (src/urls.ts). */
+export function urlRecordPath(contractPath: string): string {
+  return recordPath(contractPath, 'urls.json');
+}
+
+/** The history record beside the contract: `openapi/history.json` for `openapi/openapi.json` (src/history.ts). */
+export function historyPath(contractPath: string): string {
+  return recordPath(contractPath, 'history.json');
+}
+
 const fixFor = (file: string) =>
   `restore it with \`git checkout ${file}\`; \`npm run sync\` writes this file`;
 

@@ -6,7 +6,7 @@ import { CHANGELOG_URL } from './changelog.ts';
 import { pageUrl, REFERENCE_URL, referencePages } from './model/pages.ts';
 import { isSchemaLetterKey, pageKey } from './model/published.ts';
 import type { ApiModel } from './model/types.ts';
-import { parseRecord, readRecord, recordPath } from './record-file.ts';
+import { parseRecord, readRecord, urlRecordPath } from './record-file.ts';
 
 const ReleaseSchema = z.object({ version: z.string(), anchor: z.string() }).strict();
 
@@ -34,11 +34,6 @@ const UrlRecordSchema = z
 type UrlEntry = z.infer<typeof UrlEntrySchema>;
 export type UrlRecord = z.infer<typeof UrlRecordSchema>;
 export type ReleaseRef = z.infer<typeof ReleaseSchema>;
-
-/** The record sits beside the contract: `openapi/urls.json` for `openapi/openapi.json`. */
-export function urlRecordPath(contractPath: string): string {
-  return recordPath(contractPath, 'urls.json');
-}
 
 /** Checks a record's text; problems name the file, the place and the fix. */
 export function parseUrlRecord(text: string, file: string): UrlRecord {

@@ -1,10 +1,9 @@
 import { FEED_URL, parseChangelog, releaseAnchor } from '../../src/changelog.ts';
 import type { Change } from './diff.ts';
 import { asSyncError } from './errors-of-files.ts';
+import { CHANGELOG_FILE } from './files.ts';
 import type { Provenance } from './provenance.ts';
 import type { Report } from './report.ts';
-
-export const CHANGELOG_FILE = 'docs/changelog.md';
 
 const CHANGELOG_HEADER = `---
 title: Changelog

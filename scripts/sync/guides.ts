@@ -11,8 +11,8 @@ import type { Code, InlineCode } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parsePage } from '../snippets/extract.ts';
 import { docsSnippetSources } from '../snippets/sources.ts';
-import { CHANGELOG_FILE } from './changelog.ts';
 import type { Change } from './diff.ts';
+import { CHANGELOG_FILE } from './files.ts';
 
 /** One line of a guide that names something a change removed. */
 export interface GuideLine {

@@ -34,10 +34,9 @@ export function readContract(path: string): JsonObject {
  * modules would otherwise keep them) picks up a contract the sync rewrote.
  */
 const CACHES = Symbol.for('ocpplab-docs/model/load');
-const caches = ((globalThis as { [CACHES]?: LoadCaches })[CACHES] ??= {
-  documents: new Map(),
-  models: new Map(),
-});
+const registry = globalThis as { [CACHES]?: LoadCaches };
+const caches: LoadCaches = registry[CACHES] ?? { documents: new Map(), models: new Map() };
+registry[CACHES] = caches;
 
 interface LoadCaches {
   documents: Map<string, JsonObject>;

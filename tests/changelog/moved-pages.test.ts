@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sync } from '../../scripts/sync/cli.ts';
+import { sync } from '../../scripts/sync/sync.ts';
 import { parseLlmsTxt } from '../markdown/llms-txt.ts';
 import { runBuild, STUB_GUIDES, scratchDir } from '../support/site.ts';
 import { contract, options, removeTempDirs, tempSource, writeFiles } from '../sync/helpers.ts';

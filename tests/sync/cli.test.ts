@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sync } from '../../scripts/sync/cli.ts';
+import { sync } from '../../scripts/sync/sync.ts';
 import {
   contract,
   options,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sync } from '../../scripts/sync/cli.ts';
+import { sync } from '../../scripts/sync/sync.ts';
 import { options, PROJECT, removeTempDirs, tempProject } from './helpers.ts';
 
 afterAll(removeTempDirs);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sync } from '../../scripts/sync/cli.ts';
 import { resolveSyncOptions } from '../../scripts/sync/config.ts';
 import { errorLines } from '../../scripts/sync/errors.ts';
+import { sync } from '../../scripts/sync/sync.ts';
 import { contract, options, removeTempDirs, snapshot, tempDir, tempProject, tempSource } from './helpers.ts';
 
 type Json = Record<string, unknown>;

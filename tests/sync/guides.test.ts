@@ -1,10 +1,10 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sync } from '../../scripts/sync/cli.ts';
 import { diffContracts } from '../../scripts/sync/diff.ts';
 import { guideLinesOf, guideLinesTouched } from '../../scripts/sync/guides.ts';
 import { formatReport } from '../../scripts/sync/report.ts';
+import { sync } from '../../scripts/sync/sync.ts';
 import { contract, FIXTURES, options, removeTempDirs, tempProject, tempSource } from './helpers.ts';
 
 type Json = Record<string, unknown>;

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sync } from '../../scripts/sync/cli.ts';
 import { fetchSource } from '../../scripts/sync/fetch.ts';
 import { sha256 } from '../../scripts/sync/provenance.ts';
+import { sync } from '../../scripts/sync/sync.ts';
 import { generateTypes, TYPES_HEADER } from '../../scripts/sync/types.ts';
 import { parseChangelog } from '../../src/changelog.ts';
 import {
