@@ -1,11 +1,12 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { OperationSummary } from '../../src/model/types.ts';
 import { methodLabel } from '../../src/render/sidebar.ts';
-import { CHROMIUM_ARGS, type Preview, readHtml, startPreview } from '../support/site.ts';
+import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import { readHtml } from '../support/site.ts';
 import { frameBytes } from './frame-size.ts';
 
 /**
@@ -66,24 +67,23 @@ describe('the page frame of the committed site', () => {
 });
 
 describe('the page frame in Chromium', () => {
-  let preview: Preview;
+  let site: BrowserSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    preview = await startPreview(outDir);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    site = await startBrowserSite(outDir);
+    browser = site.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
+    await site?.stop();
   });
 
   /** A page in a fresh browser context (its own localStorage). */
   async function open(url: string, viewport = DESKTOP): Promise<Page> {
     const context = await browser.newContext({ viewport, colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${preview.url}${url}`);
+    await page.goto(`${site.base}${url}`);
     return page;
   }
 
@@ -122,7 +122,7 @@ describe('the page frame in Chromium', () => {
           );
         });
       });
-      await page.goto(`${preview.url}${pageUrl(operation(1).slug)}`);
+      await page.goto(`${site.base}${pageUrl(operation(1).slug)}`);
       const seen = await page.evaluate(() => (window as unknown as { frameSeen: object }).frameSeen);
       expect(seen).toEqual({ atBody: 'light', atReady: 'light', pickers: ['light', 'light'] });
 
@@ -297,7 +297,7 @@ describe('the page frame in Chromium', () => {
         return element.scrollTop;
       });
       expect(scroll).toBeGreaterThan(0);
-      await page.goto(`${preview.url}${pageUrl(sibling.slug)}`);
+      await page.goto(`${site.base}${pageUrl(sibling.slug)}`);
       expect(await isOpen()).toBe(true);
       expect(await pane.evaluate((element) => element.scrollTop)).toBe(scroll);
     } finally {

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { select, selectAll } from 'hast-util-select';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
-import { CHROMIUM_ARGS, type Preview, readPage, startPreview } from '../support/site.ts';
+import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import { readPage } from '../support/site.ts';
 
 /**
  * The recipes of Common workflows were `## ` sections of /workflows/ before each became a page of
@@ -27,17 +28,16 @@ const recipes = readdirSync(recipesDir)
   });
 
 describe('the old section links of /workflows/', () => {
-  let preview: Preview;
+  let site: BrowserSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    preview = await startPreview(outDir);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    site = await startBrowserSite(outDir);
+    browser = site.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
+    await site?.stop();
   });
 
   it('are all known: every recipe page was a section', () => {
@@ -55,18 +55,18 @@ describe('the old section links of /workflows/', () => {
     const page = await browser.newPage();
     try {
       for (const { oldId, url } of recipes) {
-        await page.goto(`${preview.url}/`);
-        await page.goto(`${preview.url}/workflows/#${oldId}`);
-        await page.waitForURL(`${preview.url}${url}`);
-        expect(page.url(), oldId).toBe(`${preview.url}${url}`);
+        await page.goto(`${site.base}/`);
+        await page.goto(`${site.base}/workflows/#${oldId}`);
+        await page.waitForURL(`${site.base}${url}`);
+        expect(page.url(), oldId).toBe(`${site.base}${url}`);
         // The redirect replaced /workflows/#…: one step back is the page before it.
         await page.goBack();
-        expect(page.url(), oldId).toBe(`${preview.url}/`);
+        expect(page.url(), oldId).toBe(`${site.base}/`);
       }
       // Any other fragment stays on the overview.
-      await page.goto(`${preview.url}/workflows/#constructor`);
+      await page.goto(`${site.base}/workflows/#constructor`);
       await page.waitForLoadState('load');
-      expect(page.url()).toBe(`${preview.url}/workflows/#constructor`);
+      expect(page.url()).toBe(`${site.base}/workflows/#constructor`);
     } finally {
       await page.close();
     }

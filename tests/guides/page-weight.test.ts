@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
-import { CHROMIUM_ARGS, readHtml, startPreview } from '../support/site.ts';
+import { startBrowserSite } from '../support/browser-site.ts';
+import { readHtml } from '../support/site.ts';
 
 /**
  * The weight of the guide pages of the committed site (built once per run by
@@ -46,11 +46,11 @@ describe('the guide pages of the committed site', () => {
   });
 
   it('copies exactly the code each block shows, hidden tabs included', async () => {
-    const preview = await startPreview(outDir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const site = await startBrowserSite(outDir);
+    const { browser } = site;
     try {
       const context = await browser.newContext();
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
       const page = await context.newPage();
       let copied = 0;
       // The recipes of Common workflows and the Quickstart: tabs whose Python and TypeScript panels are hidden.
@@ -60,7 +60,7 @@ describe('the guide pages of the committed site', () => {
       ];
       expect(tabbed.length).toBeGreaterThan(5);
       for (const url of tabbed) {
-        await page.goto(`${preview.url}${url}`);
+        await page.goto(`${site.base}${url}`);
         await page.evaluate(() => {
           for (const panel of document.querySelectorAll('[role="tabpanel"]')) panel.removeAttribute('hidden');
         });
@@ -83,8 +83,7 @@ describe('the guide pages of the committed site', () => {
       }
       expect(copied).toBeGreaterThan(40);
     } finally {
-      await browser.close();
-      preview.stop();
+      await site.stop();
     }
   });
 });

@@ -1,13 +1,13 @@
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { OperationSummary } from '../../src/model/types.ts';
-import { CHROMIUM_ARGS, readPage, startPreview } from '../support/site.ts';
+import { startBrowserSite } from '../support/browser-site.ts';
+import { readPage } from '../support/site.ts';
 import { checkOperations, checkSchemaLinks, checkWebhooksAndSchemas } from './coverage.ts';
 
 const config = resolveSiteConfig({}, {});
@@ -54,8 +54,8 @@ describe('the reference built from openapi/openapi.json', () => {
   });
 
   it('remembers the code language across pages, opens a shared error body from its link and finds an operation by operationId, summary and path', async () => {
-    const preview = await startPreview(outDir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const site = await startBrowserSite(outDir);
+    const { browser } = site;
     try {
       const page = await browser.newPage();
       const [first, second] = model.operations;
@@ -63,7 +63,7 @@ describe('the reference built from openapi/openapi.json', () => {
       const selected = page.locator('.ref-samples [role="tab"][aria-selected="true"]');
       const shownLang = () =>
         page.locator('.ref-samples [role="tabpanel"]:not([hidden]) figure').getAttribute('data-lang');
-      await page.goto(`${preview.url}${pageUrl(first.slug)}`);
+      await page.goto(`${site.base}${pageUrl(first.slug)}`);
       // Keyboard first (ARIA tabs pattern): Right moves to, selects and focuses the next tab.
       await selected.focus();
       await page.keyboard.press('ArrowRight');
@@ -72,15 +72,15 @@ describe('the reference built from openapi/openapi.json', () => {
       await page.keyboard.press('End');
       await expect.poll(shownLang).toBe('ts');
       await page.getByRole('tab', { name: 'Python' }).first().click();
-      await page.goto(`${preview.url}${pageUrl(second.slug)}`);
+      await page.goto(`${site.base}${pageUrl(second.slug)}`);
       await expect.poll(() => selected.textContent()).toContain('Python');
       await expect.poll(shownLang).toBe('python');
       // The guides' tabs share the choice, both ways.
-      await page.goto(`${preview.url}/authentication/`);
+      await page.goto(`${site.base}/authentication/`);
       const guideTab = page.locator('starlight-tabs [role="tab"][aria-selected="true"]').first();
       await expect.poll(() => guideTab.textContent()).toContain('Python');
       await page.locator('starlight-tabs [role="tab"]', { hasText: 'TypeScript' }).first().click();
-      await page.goto(`${preview.url}${pageUrl(first.slug)}`);
+      await page.goto(`${site.base}${pageUrl(first.slug)}`);
       await expect.poll(shownLang).toBe('ts');
 
       // An error that shares the first error's schema links there, and the link unfolds its body.
@@ -95,7 +95,7 @@ describe('the reference built from openapi/openapi.json', () => {
         }),
       );
       if (shared === undefined) throw new Error('no operation whose errors share a schema');
-      await page.goto(`${preview.url}${pageUrl(shared.slug)}`);
+      await page.goto(`${site.base}${pageUrl(shared.slug)}`);
       const pointer = page.locator('[data-same-as]').first();
       const status = await pointer.getAttribute('data-same-as');
       const body = page
@@ -111,7 +111,7 @@ describe('the reference built from openapi/openapi.json', () => {
       const target = [...model.operations].sort((a, b) => b.path.length - a.path.length)[0] ?? first;
       // Search in a fresh page: Pagefind's UI loads when the dialog first opens.
       const searchPage = await browser.newPage();
-      await searchPage.goto(`${preview.url}/api-reference/`, { waitUntil: 'load' });
+      await searchPage.goto(`${site.base}/api-reference/`, { waitUntil: 'load' });
       await searchPage.locator('button[data-open-modal]').first().click();
       const input = searchPage.locator('#starlight__search input');
       await input.waitFor({ timeout: 60_000 });
@@ -126,8 +126,7 @@ describe('the reference built from openapi/openapi.json', () => {
         await result.waitFor({ timeout: 60_000 });
       }
     } finally {
-      await browser.close();
-      preview.stop();
+      await site.stop();
     }
   }, 240_000);
 });

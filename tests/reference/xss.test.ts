@@ -4,12 +4,12 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
-import { buildSite, CHROMIUM_ARGS, scratchDir, startPreview } from '../support/site.ts';
+import { startBrowserSite } from '../support/browser-site.ts';
+import { buildSite, scratchDir } from '../support/site.ts';
 
 // A contract with script-running markup in every free-text place (see
 // tests/fixtures/reference/README.md), built once.
@@ -76,8 +76,8 @@ describe('a contract full of hostile markup', () => {
   });
 
   it('runs no injected script in Chromium', async () => {
-    const preview = await startPreview(outDir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const site = await startBrowserSite(outDir);
+    const { browser } = site;
     try {
       const page = await browser.newPage();
       const dialogs: string[] = [];
@@ -87,7 +87,7 @@ describe('a contract full of hostile markup', () => {
       });
       for (const file of htmlPages(join(outDir, 'api-reference'))) {
         const url = `/${relative(outDir, file).replace(/index\.html$/, '')}`;
-        await page.goto(`${preview.url}${url}`, { waitUntil: 'load' });
+        await page.goto(`${site.base}${url}`, { waitUntil: 'load' });
         // Hover and click everything a reader might touch, to fire any handler.
         for (const handle of await page.locator('main a, main details > summary, main [role="tab"]').all()) {
           await handle.hover({ timeout: 1000 }).catch(() => undefined);
@@ -97,8 +97,7 @@ describe('a contract full of hostile markup', () => {
       }
       expect(dialogs).toEqual([]);
     } finally {
-      await browser.close();
-      preview.stop();
+      await site.stop();
     }
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Root } from 'hast';
@@ -6,9 +5,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { lock } from 'proper-lockfile';
 import { parse as parseYaml } from 'yaml';
 import { astroBuild } from '../../scripts/astro-build.ts';
-import { freePort } from '../../scripts/snippets/prism.ts';
-
-const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 
 /**
  * A fresh directory for one test build, below the project: Astro keeps a
@@ -118,45 +114,6 @@ export function readPage(outDir: string, url: string): Root {
 
 export function readHtml(outDir: string, url: string): string {
   return readFileSync(join(outDir, url, 'index.html'), 'utf8');
-}
-
-export interface Preview {
-  url: string;
-  stop(): void;
-}
-
-/** `astro preview` of a built site on a free loopback port; `stop()` ends it by its PID. */
-export async function startPreview(outDir: string): Promise<Preview> {
-  const port = await freePort();
-  // `--ignore-lock`: other previews of this project (tests, people) may be running;
-  // this one must neither replace them nor be replaced.
-  const child = spawn(
-    process.execPath,
-    [ASTRO, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: buildEnv() },
-  );
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
-  };
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      const response = await fetch(`${url}/api-reference/`);
-      if (response.ok) return { url, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  stop();
-  throw new Error(`astro preview of ${outDir} did not answer on ${url}:\n${log.slice(-2000)}`);
 }
 
 export const CHROMIUM_ARGS = [
