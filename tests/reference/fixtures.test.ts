@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl, referencePages } from '../../src/model/pages.ts';
+import { startBrowserSite } from '../support/browser-site.ts';
 import { parityProblems } from '../support/parity.ts';
 import { asJsonContract, buildSite, readHtml, scratchDir } from '../support/site.ts';
 import { checkOperations, checkWebhooksAndSchemas } from './coverage.ts';
@@ -105,6 +106,33 @@ describe.each(FIXTURES)('the site built from %s', (name) => {
       if (page === undefined) continue;
       const file = `../fixtures/reference/golden/${name.replace(/\.(ya?ml|json)$/, '')}/${page.slug.replace(/\//g, '__')}.html`;
       await expect(golden(outDir, pageUrl(page.slug))).toMatchFileSnapshot(file);
+    }
+  });
+});
+
+describe('the Try it console on a contract with cookies', () => {
+  it('names the cookies a browser will not send and puts the cookie key in the curl as $OCPPLAB_TOKEN', async () => {
+    const found = sites.get('crafted-edge-cases-3.1.yaml');
+    if (found === undefined) throw new Error('crafted-edge-cases-3.1.yaml was not built');
+    const model = loadModel(found.contract, resolveSiteConfig({ contractPath: found.contract }, {}));
+    const stray = model.operations.find((operation) => operation.key === 'get /stray');
+    if (stray === undefined) throw new Error('no get /stray');
+    const site = await startBrowserSite(found.outDir);
+    try {
+      const page = await site.browser.newPage();
+      await page.goto(`${site.base}${pageUrl(stray.slug)}`);
+      await page.click('.ref-try-open');
+      await page.waitForSelector('.ref-try-send');
+      expect(await page.textContent('.ref-try-cookies')).toBe(
+        'A browser does not let a page set cookies on a request: session is left out of the request sent from here. The curl command below sends it.',
+      );
+      await page.fill('.ref-try-form input[type="password"]', 'cookie-secret');
+      await page.dispatchEvent('.ref-try-form input[type="password"]', 'input');
+      const curl = (await page.textContent('.ref-try-curl pre')) ?? '';
+      expect(curl).toContain('-b "session=$OCPPLAB_TOKEN"');
+      expect(curl).not.toContain('cookie-secret');
+    } finally {
+      await site.stop();
     }
   });
 });
