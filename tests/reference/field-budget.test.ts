@@ -3,6 +3,8 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
+import { conforms } from '../../src/model/conform.ts';
+import { SHOWN_EXAMPLE_LIMIT, shortExample } from '../../src/model/short-example.ts';
 import { FIELD_PAGE_BUDGET, fieldPage, schemaRootHtml } from '../../src/render/fields-html.ts';
 import { referenceLinks } from '../../src/render/links.ts';
 import { requestFields } from '../../src/render/page-fields.ts';
@@ -116,5 +118,27 @@ describe('the field budget of a page', () => {
   it('keeps every allowed value, past the first ones in a deferred list', () => {
     const text = [page, ...fields.deferred.values()].map((html) => toText(parse(html))).join(' ');
     for (let i = 0; i < 300; i++) expect(text).toContain(`"category_value_${i}"`);
+  });
+});
+
+describe('a shown example', () => {
+  const example = body.examples[0]?.value;
+
+  it('is shortened to the limit and still valid against its schema', () => {
+    expect(JSON.stringify(example, null, 2).length).toBeGreaterThan(SHOWN_EXAMPLE_LIMIT);
+    const shown = shortExample(example, schema);
+    expect(shown?.cut).toBe(true);
+    expect(JSON.stringify(shown?.value, null, 2).length).toBeLessThanOrEqual(SHOWN_EXAMPLE_LIMIT);
+    expect(conforms(example, schema)).toBe(true);
+    expect(conforms(shown?.value, schema)).toBe(true);
+  });
+
+  it('is what the page samples send, while the twin samples send the whole one', () => {
+    const shown = operation.shownSamples;
+    expect(shown).toBeDefined();
+    for (const [index, sample] of (shown ?? []).entries()) {
+      expect(sample.code.length).toBeLessThan(2 * SHOWN_EXAMPLE_LIMIT);
+      expect(sample.code.length).toBeLessThan(operation.samples[index]?.code.length ?? 0);
+    }
   });
 });
