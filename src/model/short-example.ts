@@ -1,5 +1,5 @@
 import { conforms, constraintValue } from './conform.ts';
-import type { SchemaNode } from './types.ts';
+import type { MediaType, RequestBody, Response, SchemaNode } from './types.ts';
 
 /**
  * The most characters of pretty-printed JSON one example block of an HTML page shows. An
@@ -9,6 +9,41 @@ import type { SchemaNode } from './types.ts';
  * highlighted about 4.5 KB a block.
  */
 export const SHOWN_EXAMPLE_LIMIT = 2_500;
+
+/**
+ * The characters of example text one page shows at most, over all its example blocks: a page
+ * with many statuses, media types or named examples divides it between them, down to
+ * `SHORTEST_LIMIT` a block. About 22 KB highlighted.
+ */
+export const PAGE_EXAMPLES_LIMIT = 12_000;
+
+/** The least a block is given, however many a page has: 20 lines. */
+const SHORTEST_LIMIT = 600;
+
+/** Named examples a page shows per media type; the rest are in the Markdown twin. */
+export const EXAMPLES_SHOWN = 3;
+
+/** What an operation or webhook page shows examples of. */
+interface WithExamples {
+  requestBody?: RequestBody | undefined;
+  responses: readonly Response[];
+}
+
+const shownCount = (media: MediaType) => Math.min(media.examples.length, EXAMPLES_SHOWN);
+
+/**
+ * The limit of each example block of a page: `PAGE_EXAMPLES_LIMIT` shared by its blocks (its
+ * request examples, the three code samples that send the first one, its response examples).
+ */
+export function exampleLimit(page: WithExamples, samples: boolean): number {
+  const body = page.requestBody?.content ?? [];
+  let blocks = body.reduce((sum, media) => sum + shownCount(media), 0);
+  if (samples && body.some((media) => media.examples.length > 0)) blocks += 3;
+  for (const response of page.responses)
+    blocks += response.content.reduce((sum, media) => sum + shownCount(media), 0);
+  const share = Math.floor(PAGE_EXAMPLES_LIMIT / Math.max(blocks, 1));
+  return Math.max(SHORTEST_LIMIT, Math.min(SHOWN_EXAMPLE_LIMIT, share));
+}
 
 /** An example as a page shows it: whole, shortened (`cut`), or too long to show at all. */
 export type ShownExample = { value: unknown; cut: boolean } | undefined;
