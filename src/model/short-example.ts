@@ -13,9 +13,9 @@ export const SHOWN_EXAMPLE_LIMIT = 2_500;
 /**
  * The characters of example text one page shows at most, over all its example blocks: a page
  * with many statuses, media types or named examples divides it between them, down to
- * `SHORTEST_LIMIT` a block. About 22 KB highlighted.
+ * `SHORTEST_LIMIT` a block. About 18 KB highlighted (form-encoded samples run longer).
  */
-export const PAGE_EXAMPLES_LIMIT = 12_000;
+export const PAGE_EXAMPLES_LIMIT = 9_000;
 
 /** The least a block is given, however many a page has: 20 lines. */
 const SHORTEST_LIMIT = 600;
@@ -29,19 +29,24 @@ interface WithExamples {
   responses: readonly Response[];
 }
 
-const shownCount = (media: MediaType) => Math.min(media.examples.length, EXAMPLES_SHOWN);
-
 /**
- * The limit of each example block of a page: `PAGE_EXAMPLES_LIMIT` shared by its blocks (its
- * request examples, the three code samples that send the first one, its response examples).
+ * The limit of each example block of a page (its request examples, the three code samples that
+ * send the first one, its response examples): `SHOWN_EXAMPLE_LIMIT` while the blocks together
+ * stay within `PAGE_EXAMPLES_LIMIT`, else an equal share of it.
  */
 export function exampleLimit(page: WithExamples, samples: boolean): number {
   const body = page.requestBody?.content ?? [];
-  let blocks = body.reduce((sum, media) => sum + shownCount(media), 0);
-  if (samples && body.some((media) => media.examples.length > 0)) blocks += 3;
-  for (const response of page.responses)
-    blocks += response.content.reduce((sum, media) => sum + shownCount(media), 0);
-  const share = Math.floor(PAGE_EXAMPLES_LIMIT / Math.max(blocks, 1));
+  const sizes: number[] = [];
+  const add = (media: MediaType) => {
+    for (const example of media.examples.slice(0, EXAMPLES_SHOWN)) sizes.push(size(example.value));
+  };
+  body.forEach(add);
+  const sent = body.find((media) => media.examples.length > 0)?.examples[0];
+  if (samples && sent !== undefined) sizes.push(...Array(3).fill(size(sent.value)));
+  for (const response of page.responses) response.content.forEach(add);
+  const total = sizes.reduce((sum, one) => sum + Math.min(one, SHOWN_EXAMPLE_LIMIT), 0);
+  if (total <= PAGE_EXAMPLES_LIMIT) return SHOWN_EXAMPLE_LIMIT;
+  const share = Math.floor(PAGE_EXAMPLES_LIMIT / sizes.length);
   return Math.max(SHORTEST_LIMIT, Math.min(SHOWN_EXAMPLE_LIMIT, share));
 }
 
