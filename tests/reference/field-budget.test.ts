@@ -4,7 +4,14 @@ import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
 import { conforms } from '../../src/model/conform.ts';
-import { SHOWN_EXAMPLE_LIMIT, shortExample } from '../../src/model/short-example.ts';
+import {
+  EXAMPLES_SHOWN,
+  exampleLimit,
+  PAGE_EXAMPLES_LIMIT,
+  SHOWN_EXAMPLE_LIMIT,
+  shortExample,
+} from '../../src/model/short-example.ts';
+import type { MediaType, Response } from '../../src/model/types.ts';
 import { FIELD_PAGE_BUDGET, fieldPage, schemaRootHtml } from '../../src/render/fields-html.ts';
 import { referenceLinks } from '../../src/render/links.ts';
 import { requestFields } from '../../src/render/page-fields.ts';
@@ -139,6 +146,38 @@ describe('a shown example', () => {
     for (const [index, sample] of (shown ?? []).entries()) {
       expect(sample.code.length).toBeLessThan(2 * SHOWN_EXAMPLE_LIMIT);
       expect(sample.code.length).toBeLessThan(operation.samples[index]?.code.length ?? 0);
+    }
+  });
+});
+
+describe('the example blocks of a page', () => {
+  const media = (length: number, count = 1): MediaType => ({
+    mediaType: 'application/json',
+    examples: Array.from({ length: count }, () => ({ value: 'x'.repeat(length), generated: false })),
+  });
+  const responses = (count: number, length: number, examples = 1): Response[] =>
+    Array.from({ length: count }, (_, index) => ({
+      status: String(200 + index),
+      description: '',
+      headers: [],
+      content: [media(length, examples)],
+      isError: false,
+    }));
+
+  it('show whole examples while they fit the page together', () => {
+    expect(exampleLimit({ responses: responses(3, 2_000) }, false)).toBe(SHOWN_EXAMPLE_LIMIT);
+  });
+
+  it('share the page limit past it, however many statuses and named examples there are', () => {
+    for (const count of [4, 10, 40]) {
+      const page = {
+        requestBody: { required: true, content: [media(5_000, 9)] },
+        responses: responses(count, 5_000, 9),
+      };
+      const blocks = (1 + count) * EXAMPLES_SHOWN + 3;
+      const limit = exampleLimit(page, true);
+      expect(limit).toBeLessThan(SHOWN_EXAMPLE_LIMIT);
+      expect(limit * blocks).toBeLessThanOrEqual(Math.max(PAGE_EXAMPLES_LIMIT, 600 * blocks));
     }
   });
 });
