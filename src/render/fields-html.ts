@@ -62,6 +62,8 @@ export interface FieldPage {
   readonly budget: number;
   /** Deferred lists by id (`f1`, `f2`…), shared by the page and every list deferred from it. */
   readonly deferred: Map<string, string>;
+  /** The page's Markdown twin: where a deferred list's fields are without JavaScript. */
+  readonly twin?: string | undefined;
 }
 
 /**
@@ -73,13 +75,13 @@ export interface FieldPage {
  */
 export const FIELD_PAGE_BUDGET = 40_000;
 
-export function fieldPage(budget = FIELD_PAGE_BUDGET): FieldPage {
-  return { seen: new Map(), bytes: 0, budget, deferred: new Map() };
+export function fieldPage(budget = FIELD_PAGE_BUDGET, twin?: string): FieldPage {
+  return { seen: new Map(), bytes: 0, budget, deferred: new Map(), twin };
 }
 
 /** A page for a deferred list: its own budget and what it lists, the page's deferred lists. */
 function deferredPage(page: FieldPage): FieldPage {
-  return { seen: new Map(), bytes: 0, budget: page.budget, deferred: page.deferred };
+  return { seen: new Map(), bytes: 0, budget: page.budget, deferred: page.deferred, twin: page.twin };
 }
 
 const overBudget = (page: FieldPage) => page.bytes > page.budget;
@@ -98,7 +100,11 @@ function deferredHtml(
   const id = `f${page.deferred.size + 1}`;
   page.deferred.set(id, '');
   page.deferred.set(id, render(deferredPage(page)));
-  const html = `<details class="f-c f-later" data-fields="${id}"><summary>${summary}</summary><p class="ref-note">Loading the ${what}… They are also listed in the Markdown version of this page.</p></details>`;
+  const version =
+    page.twin === undefined
+      ? 'Markdown version'
+      : `<a href="${escapeAttribute(page.twin)}">Markdown version</a>`;
+  const html = `<details class="f-c f-later" data-fields="${id}"><summary>${summary}</summary><p class="ref-note">Loading the ${what}… They are also listed in the ${version} of this page.</p></details>`;
   page.bytes += html.length;
   return html;
 }

@@ -1,4 +1,4 @@
-import type { ReferencePage } from '../model/pages.ts';
+import { type ReferencePage, twinUrl } from '../model/pages.ts';
 import type { ApiModel, Parameter, RequestBody, Response, SchemaNode } from '../model/types.ts';
 import { LOCATIONS, responseId } from '../view/headings.ts';
 import { fieldPage, parameterHtml, schemaRootHtml } from './fields-html.ts';
@@ -55,8 +55,8 @@ export function sameBodyAs(errors: readonly Response[]): Map<string, string>[] {
 }
 
 /** The field lists of an operation or webhook page: parameters, body, responses, then errors. */
-export function requestFields(request: RequestLike, links: ReferenceLinks): PageFields {
-  const page = fieldPage();
+export function requestFields(request: RequestLike, links: ReferenceLinks, twin?: string): PageFields {
+  const page = fieldPage(undefined, twin);
   const html = new Map<string, string>();
   for (const location of LOCATIONS) {
     for (const parameter of request.parameters) {
@@ -87,8 +87,8 @@ export function requestFields(request: RequestLike, links: ReferenceLinks): Page
 }
 
 /** The field list of a component schema's own page (read-only and write-only fields marked). */
-export function schemaFields(node: SchemaNode, links: ReferenceLinks): PageFields {
-  const page = fieldPage();
+export function schemaFields(node: SchemaNode, links: ReferenceLinks, twin?: string): PageFields {
+  const page = fieldPage(undefined, twin);
   const html = new Map([['schema', schemaRootHtml(node, links, { showAccess: true, path: 'schema', page })]]);
   return { html, deferred: page.deferred };
 }
@@ -105,9 +105,10 @@ export function hasFields(page: ReferencePage): page is FieldsPage {
   return page.kind === 'operation' || page.kind === 'webhook' || page.kind === 'schema';
 }
 
-/** The field lists of a page, as its component renders them. */
+/** The field lists of a page, as its component renders them (with its twin for the toggles' note). */
 export function pageFields(model: ApiModel, page: FieldsPage): PageFields {
   const links = referenceLinks(model);
-  if (page.kind === 'schema') return schemaFields(model.schemaNode(page.schema), links);
-  return requestFields(page.kind === 'operation' ? model.detail(page.operation) : page.webhook, links);
+  const twin = twinUrl(page.slug);
+  if (page.kind === 'schema') return schemaFields(model.schemaNode(page.schema), links, twin);
+  return requestFields(page.kind === 'operation' ? model.detail(page.operation) : page.webhook, links, twin);
 }

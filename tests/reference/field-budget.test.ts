@@ -90,7 +90,8 @@ const SLACK = 8_000;
 
 describe('the field budget of a page', () => {
   const whole = schemaRootHtml(schema, links, { path: 'body', page: fieldPage(Number.POSITIVE_INFINITY) });
-  const fields = requestFields(operation, links);
+  const twin = '/api-reference/things.md';
+  const fields = requestFields(operation, links, twin);
   const page = [...fields.html.values()].join('');
 
   it('is needed: the contract lists more than 100 KB of fields when nothing is deferred', () => {
@@ -117,6 +118,12 @@ describe('the field budget of a page', () => {
       queue.push(...opens(html ?? ''));
     }
     expect([...reached].sort()).toEqual([...fields.deferred.keys()].sort());
+    // Without JavaScript, each toggle says where its fields are, in one click.
+    for (const html of [page, ...fields.deferred.values()]) {
+      for (const details of selectAll('details[data-fields]', parse(html))) {
+        expect(selectAll('a', details).map((link) => link.properties.href)).toEqual([twin]);
+      }
+    }
     // And together they list every field of the whole list, each once.
     const shown = [page, ...fields.deferred.values()].flatMap(anchors);
     expect(shown.sort()).toEqual(anchors(whole).sort());
