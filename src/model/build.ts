@@ -8,12 +8,14 @@ import { componentSchemaName, Resolver } from './resolver.ts';
 import { codeSamples } from './samples/index.ts';
 import { schemaNode } from './schema.ts';
 import { securityRequirements, securitySchemes } from './security.ts';
+import { exampleLimit, shortExample } from './short-example.ts';
 import { SlugScope, slugify } from './slug.ts';
 import type {
   ApiModel,
   NamedSchema,
   OperationDetail,
   OperationSummary,
+  RequestBody,
   SchemaNode,
   Webhook,
 } from './types.ts';
@@ -66,7 +68,7 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
       (maxDepth) => operationParts(source.operation, source.pathItem, { ...context, maxDepth }, at),
       context.maxDepth,
     );
-    const samples = codeSamples({
+    const input = {
       baseUrl,
       method: summary.method,
       path: summary.path,
@@ -75,8 +77,12 @@ export function buildModel(document: JsonObject, options: ModelOptions): ApiMode
       responses: parts.responses,
       security: parts.security,
       tokenEnv: options.tokenEnv,
-    });
+    };
+    const samples = codeSamples(input);
     const made: OperationDetail = { ...summary, ...parts, samples };
+    const shownBody = shownRequestBody(parts.requestBody, exampleLimit(parts, true));
+    if (shownBody !== parts.requestBody)
+      made.shownSamples = codeSamples({ ...input, requestBody: shownBody });
     details.set(summary.key, made);
     return made;
   };
@@ -265,4 +271,23 @@ function schemaUsage(
     }
   }
   return usage;
+}
+
+/**
+ * The request body with each media type's first example as an HTML page shows it (shortened
+ * past the page's limit, src/model/short-example.ts), or the body itself when every one fits: the samples a page shows
+ * send what its request example shows. An example too long even shortened is left whole here.
+ */
+function shownRequestBody(body: RequestBody | undefined, limit: number): RequestBody | undefined {
+  if (body === undefined) return undefined;
+  let changed = false;
+  const content = body.content.map((media) => {
+    const [first, ...rest] = media.examples;
+    if (first === undefined) return media;
+    const shown = shortExample(first.value, media.schema, limit);
+    if (shown === undefined || !shown.cut) return media;
+    changed = true;
+    return { ...media, examples: [{ ...first, value: shown.value }, ...rest] };
+  });
+  return changed ? { ...body, content } : body;
 }

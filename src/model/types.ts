@@ -256,6 +256,11 @@ export interface OperationParts {
 /** Everything a page of one operation shows, resolved on demand. */
 export interface OperationDetail extends OperationSummary, OperationParts {
   samples: CodeSample[];
+  /**
+   * The samples an HTML page shows when its request example is too long for the page: they send
+   * the example as the page shows it, shortened (src/model/short-example.ts). Absent otherwise.
+   */
+  shownSamples?: CodeSample[];
 }
 
 export interface Webhook {

@@ -43,13 +43,16 @@ export interface FieldListOptions {
 }
 
 /**
- * Keeps a page's size flat in schema depth. A named schema's members are listed once per page,
- * where it first occurs; a later occurrence links to that first one (a reader reaches the same
- * fields in one click, a deep link opens them). Once a page's field lists pass `budget` bytes,
- * nested named schemas link to their own schema page instead of expanding, which applies the
- * same rule there: every field of the contract stays reachable, and no page grows with the depth
- * or the breadth of the schemas it reaches. The Markdown twins are not concerned: they stay
- * complete on their own.
+ * Keeps a page's size flat in schema depth and breadth. A named schema's members are listed once
+ * per page, where it first occurs; a later occurrence links to that first one (a reader reaches
+ * the same fields in one click, a deep link opens them). Once a page's field lists pass `budget`
+ * bytes, nested named schemas link to their own schema page instead of expanding, which applies
+ * the same rule there. What has no page of its own past the budget (an inline nested object, the
+ * rest of a long list of fields or variants) is deferred: its toggle stays on the page, and its
+ * list, rendered with a budget of its own, goes to `deferred`, which the page's fields file
+ * (`/fields/<page>.json`) serves and the toggle loads when it opens. Every field of the contract
+ * stays one click away, and no page's field markup grows past the budget by more than one field
+ * line and a toggle per level. The Markdown twins are not concerned: they stay complete on their own.
  */
 export interface FieldPage {
   /** Schema name → anchor of its first expansion on this page. */
@@ -57,13 +60,53 @@ export interface FieldPage {
   /** Bytes of field markup written so far. */
   bytes: number;
   readonly budget: number;
+  /** Deferred lists by id (`f1`, `f2`…), shared by the page and every list deferred from it. */
+  readonly deferred: Map<string, string>;
+  /** The page's Markdown twin: where a deferred list's fields are without JavaScript. */
+  readonly twin?: string | undefined;
 }
 
-/** Field markup a page may hold before nested named schemas link to their own pages. */
-const FIELD_PAGE_BUDGET = 48_000;
+/**
+ * Field markup a page may hold before nested lists link to their schema page or are deferred.
+ * An operation page's frame (sidebar, head, scripts, table of contents) measured 15 to 25 KB
+ * on OpenAI's and Stripe's contracts, and its code samples and examples, capped apart
+ * (src/model/short-example.ts), up to about 30 KB: 40 KB of fields (and the field line and
+ * toggles past them) keeps the page below 100 KB.
+ */
+export const FIELD_PAGE_BUDGET = 40_000;
 
-export function fieldPage(budget = FIELD_PAGE_BUDGET): FieldPage {
-  return { seen: new Map(), bytes: 0, budget };
+export function fieldPage(budget = FIELD_PAGE_BUDGET, twin?: string): FieldPage {
+  return { seen: new Map(), bytes: 0, budget, deferred: new Map(), twin };
+}
+
+/** A page for a deferred list: its own budget and what it lists, the page's deferred lists. */
+function deferredPage(page: FieldPage): FieldPage {
+  return { seen: new Map(), bytes: 0, budget: page.budget, deferred: page.deferred, twin: page.twin };
+}
+
+const overBudget = (page: FieldPage) => page.bytes > page.budget;
+
+/**
+ * Defers `render`'s list: stores it under a new id, rendered against a fresh budget, and returns
+ * the toggle that loads it (`summary` is its label). Without JavaScript the note says where else
+ * the fields are.
+ */
+function deferredHtml(
+  page: FieldPage,
+  summary: string,
+  render: (page: FieldPage) => string,
+  what: 'fields' | 'values' = 'fields',
+): string {
+  const id = `f${page.deferred.size + 1}`;
+  page.deferred.set(id, '');
+  page.deferred.set(id, render(deferredPage(page)));
+  const version =
+    page.twin === undefined
+      ? 'Markdown version'
+      : `<a href="${escapeAttribute(page.twin)}">Markdown version</a>`;
+  const html = `<details class="f-c f-later" data-fields="${id}"><summary>${summary}</summary><p class="ref-note">Loading the ${what}… They are also listed in the ${version} of this page.</p></details>`;
+  page.bytes += html.length;
+  return html;
 }
 
 /** The anchor of a field at `path`: no whitespace, so it stays one token in a URL's fragment. */
@@ -109,10 +152,23 @@ function shortValue(value: unknown): string {
 const codes = (texts: readonly string[]) => texts.map((text) => `<code>${text}</code>`).join(' ');
 
 /**
+ * Allowed values a field line shows before the rest fold away: a list of hundreds of values
+ * (Stripe's merchant categories: 300, 13 KB a field) would make one line outweigh the page.
+ */
+const VALUES_SHOWN = 40;
+
+/** A list of values, past `VALUES_SHOWN` the rest deferred (loaded when their toggle opens). */
+function valuesHtml(values: readonly string[], page: FieldPage | undefined): string {
+  if (page === undefined || values.length <= VALUES_SHOWN + 10) return codes(values);
+  const rest = values.slice(VALUES_SHOWN);
+  return `${codes(values.slice(0, VALUES_SHOWN))} ${deferredHtml(page, `and ${rest.length} more`, () => codes(rest), 'values')}`;
+}
+
+/**
  * A node's facts as `dl.f-x`: default, constant, allowed values, constraints and
  * an example (the parameter's own when `example` is given), or nothing.
  */
-function factsHtml(node: SchemaNode, example?: { value: unknown }): string {
+function factsHtml(node: SchemaNode, example?: { value: unknown }, page?: FieldPage): string {
   const facts: [string, string[]][] = [];
   if (node.default !== undefined) facts.push(['Default', [shortValue(node.default.value)]]);
   if (node.const !== undefined) facts.push(['Constant', [shortValue(node.const.value)]]);
@@ -128,7 +184,7 @@ function factsHtml(node: SchemaNode, example?: { value: unknown }): string {
   const shown = example ?? (node.examples.length > 0 ? { value: node.examples[0] } : undefined);
   if (shown !== undefined) facts.push(['Example', [shortValue(shown.value)]]);
   if (facts.length === 0) return '';
-  return `<dl class="f-x">${facts.map(([term, values]) => `<dt>${term}</dt> <dd>${codes(values)}</dd>`).join(' ')}</dl>`;
+  return `<dl class="f-x">${facts.map(([term, values]) => `<dt>${term}</dt> <dd>${valuesHtml(values, page)}</dd>`).join(' ')}</dl>`;
 }
 
 function flagsHtml(node: SchemaNode, required: boolean, showAccess: boolean): string {
@@ -166,8 +222,16 @@ function childrenHtml(
   }
   const elsewhere = elsewhereHtml(node, links, options);
   if (elsewhere !== undefined) return elsewhere;
-  const nested = fieldsHtml(node, links, deeper);
-  return `<details class="f-c"${open ? ' open' : ''}><summary>${childrenSummary(node, name)}</summary>${nested}</details>`;
+  if (overBudget(options.page)) {
+    return deferredHtml(options.page, childrenSummary(node, name), (page) =>
+      fieldsHtml(node, links, { ...deeper, page }),
+    );
+  }
+  const head = counted(
+    options.page,
+    `<details class="f-c"${open ? ' open' : ''}><summary>${childrenSummary(node, name)}</summary>`,
+  );
+  return `${head}${fieldsHtml(node, links, deeper)}${counted(options.page, '</details>')}`;
 }
 
 type Settings = Required<Omit<FieldListOptions, 'page'>> & { page: FieldPage };
@@ -182,14 +246,26 @@ function elsewhereHtml(node: SchemaNode, links: ReferenceLinks, options: Setting
   const key = seenKey(options.path, name);
   const first = options.page.seen.get(key);
   if (first !== undefined) {
-    return `<p class="ref-note f-same">Fields of ${schemaLink(name, links)}: as listed <a href="#${escapeAttribute(first)}">above</a>.</p>`;
+    return counted(
+      options.page,
+      `<p class="ref-note f-same">Fields of ${schemaLink(name, links)}: as listed <a href="#${escapeAttribute(first)}">above</a>.</p>`,
+    );
   }
   const href = links.schema(name);
-  if (options.page.bytes > options.page.budget && href !== undefined) {
-    return `<p class="ref-note">Fields of ${schemaLink(name, links)} are listed on its own page.</p>`;
+  if (overBudget(options.page) && href !== undefined) {
+    return counted(
+      options.page,
+      `<p class="ref-note">Fields of ${schemaLink(name, links)} are listed on its own page.</p>`,
+    );
   }
   options.page.seen.set(key, options.path);
   return undefined;
+}
+
+/** `html`, its bytes added to the page's. */
+function counted(page: FieldPage, html: string): string {
+  page.bytes += html.length;
+  return html;
 }
 
 /**
@@ -213,21 +289,40 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
     path: options.path ?? '',
     page: options.page ?? fieldPage(),
   };
+  const page = settings.page;
   if (node.recursive === true) {
-    return `<p class="ref-note ref-recursive">Recursive: a ${schemaLink(node.ref, links)} again, with the fields listed above.</p>`;
+    return counted(
+      page,
+      `<p class="ref-note ref-recursive">Recursive: a ${schemaLink(node.ref, links)} again, with the fields listed above.</p>`,
+    );
   }
   if (node.truncated === true) {
-    return `<p class="ref-note">Fields of ${schemaLink(node.ref, links)} are listed on its own page.</p>`;
+    return counted(
+      page,
+      `<p class="ref-note">Fields of ${schemaLink(node.ref, links)} are listed on its own page.</p>`,
+    );
   }
   // The base of an allOf hierarchy (or one of its subtypes): which schema each value selects.
-  let html =
+  let html = counted(
+    page,
     node.discriminator !== undefined && node.variants === undefined
       ? discriminatorHtml(node.discriminator, 'selects the schema', links)
-      : '';
+      : '',
+  );
   const properties = node.properties ?? [];
   if (properties.length > 0) {
-    html += `<ul class="ref-fields" data-depth="${settings.depth}">`;
-    for (const field of properties) {
+    html += counted(page, `<ul class="ref-fields" data-depth="${settings.depth}">`);
+    for (const [index, field] of properties.entries()) {
+      if (overBudget(settings.page) && index < properties.length - 1) {
+        // The rest of a long list, past the budget: one toggle, listed when it opens.
+        const { variants: _v, discriminator: _d, items: _i, additionalProperties: _a, ...plain } = node;
+        const rest: SchemaNode = { ...plain, properties: properties.slice(index) };
+        const summary = `Show ${properties.length - index} more fields`;
+        html += `${counted(page, '<li class="f-rest">')}${deferredHtml(page, summary, (later) =>
+          fieldsHtml(rest, links, { ...settings, page: later }),
+        )}${counted(page, '</li>')}`;
+        break;
+      }
       const schema = field.schema;
       const anchor = fieldAnchor(settings.path, field.name);
       html += fieldItemHtml(field.name, schema, links, {
@@ -243,7 +338,7 @@ export function fieldsHtml(node: SchemaNode, links: ReferenceLinks, options: Fie
         ),
       });
     }
-    html += '</ul>';
+    html += counted(page, '</ul>');
   }
   if (node.variants !== undefined) html += variantsHtml(node.variants, links, settings);
   const member = memberNode(node);
@@ -264,12 +359,29 @@ function variantsHtml(
   links: ReferenceLinks,
   options: Settings,
 ): string {
+  if (overBudget(options.page) && variants.options.length > 1) {
+    // Past the budget, the whole list with its discriminator mapping (which grows with it).
+    const summary = `Show ${variants.options.length} variants`;
+    return deferredHtml(options.page, summary, (later) =>
+      variantsHtml(variants, links, { ...options, page: later }),
+    );
+  }
   let html = '<div class="ref-variants">';
   if (variants.discriminator !== undefined) {
     html += discriminatorHtml(variants.discriminator, 'tells the variants apart', links);
   }
   html += `<p class="ref-variants-title">${variants.kind === 'oneOf' ? 'Exactly one of:' : 'Any of:'}</p><ul class="ref-fields ref-variant-list">`;
-  for (const variant of variants.options) {
+  options.page.bytes += html.length;
+  for (const [index, variant] of variants.options.entries()) {
+    if (overBudget(options.page) && index < variants.options.length - 1) {
+      // The rest of a long list of variants, past the budget: one toggle, listed when it opens.
+      const rest = { kind: variants.kind, options: variants.options.slice(index) };
+      const summary = `Show ${rest.options.length} more variants`;
+      html += `${counted(options.page, '<li class="f-rest">')}${deferredHtml(options.page, summary, (later) =>
+        variantsHtml(rest, links, { ...options, page: later }),
+      )}${counted(options.page, '</li>')}`;
+      break;
+    }
     const href = variant.schema.ref === undefined ? undefined : links.schema(variant.schema.ref);
     const name =
       href === undefined
@@ -277,13 +389,15 @@ function variantsHtml(
         : `<a href="${escapeAttribute(href)}">${escapeHtml(variant.name)}</a>`;
     // The variant's place is an anchor like a field's: "as listed above" notes link to it.
     const path = fieldAnchor(options.path, variant.name);
+    const before = html.length;
     html += `<li class="ref-variant" id="${escapeAttribute(path)}"><div class="f-h"><span class="ref-variant-name">${name}</span> ${typeHtml(variant.schema, links)}</div>`;
     html += markdownHtml(variant.schema.description, 3);
-    html += factsHtml(variant.schema);
+    html += factsHtml(variant.schema, undefined, options.page);
+    options.page.bytes += html.length - before;
     html += childrenHtml(variant.schema, variant.name, links, { ...options, path }, false);
-    html += '</li>';
+    html += counted(options.page, '</li>');
   }
-  return `${html}</ul></div>`;
+  return `${html}${counted(options.page, '</ul></div>')}`;
 }
 
 /** The schema of a body or response: its type (linked to the schema page), its description, its fields. */
@@ -296,13 +410,12 @@ export function schemaRootHtml(
   // The root's own schema counts as expanded here: a nested occurrence links back to this list.
   if (node.ref !== undefined && path !== '') options.page?.seen.set(seenKey(path, node.ref), path);
   const id = path === '' ? '' : ` id="${escapeAttribute(path)}"`;
-  return (
+  const head =
     `<div class="ref-schema"${id}><p class="ref-schema-type">Type: ${typeHtml(node, links)}</p>` +
     markdownHtml(node.description, 3) +
-    factsHtml(node) +
-    fieldsHtml(node, links, options) +
-    '</div>'
-  );
+    factsHtml(node, undefined, options.page);
+  if (options.page !== undefined) options.page.bytes += head.length + '</div>'.length;
+  return `${head}${fieldsHtml(node, links, options)}</div>`;
 }
 
 export interface FieldItemParts {
@@ -339,8 +452,8 @@ export function fieldItemHtml(
   const own =
     `<li${parts.attributes ?? ''}><div class="f-h"><code class="f-n">${escapeHtml(name)}</code> ${typeHtml(node, links)}${parts.flags ?? ''}${anchorHtml(parts.anchor, name)}</div>` +
     markdownHtml(parts.description ?? node.description, 3) +
-    factsHtml(node, parts.example);
-  if (parts.page !== undefined) parts.page.bytes += own.length;
+    factsHtml(node, parts.example, parts.page);
+  if (parts.page !== undefined) parts.page.bytes += own.length + '</li>'.length;
   return `${own}${parts.nested ?? ''}</li>`;
 }
 

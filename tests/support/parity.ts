@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -17,6 +17,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { pageUrl, type ReferencePage, twinUrl } from '../../src/model/pages.ts';
 import type { ApiModel } from '../../src/model/types.ts';
+import { fieldsFileUrl } from '../../src/render/page-fields.ts';
 import { pageNotes } from '../../src/view/notes.ts';
 
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -30,10 +31,13 @@ interface Reading {
   text: string;
 }
 
-function readHtmlPage(html: string): Reading {
+function readHtmlPage(html: string, deferred: readonly string[] = []): Reading {
   const tree: HastRoot = fromHtml(html);
-  const content = select('.sl-markdown-content', tree);
-  if (content === undefined) return { headings: [], fields: new Set(), text: '' };
+  const found = select('.sl-markdown-content', tree);
+  if (found === undefined) return { headings: [], fields: new Set(), text: '' };
+  // Lists deferred past the page's field budget load into the page when opened: read them in.
+  const lists = deferred.flatMap((list) => fromHtml(list, { fragment: true }).children as ElementContent[]);
+  const content: Element = { ...found, children: [...found.children, ...lists] };
   return {
     headings: selectAll('h2, h3', content).map((node) => `${node.tagName} ${squash(toText(node))}`),
     // Field names, response header names and the names of variants with members: the twin lists
@@ -102,7 +106,11 @@ export function parityProblems(model: ApiModel, page: ReferencePage, dist: strin
   const htmlFile = join(dist, pageUrl(page.slug), 'index.html');
   const twinFile = join(dist, twinUrl(page.slug));
   if (!existsSync(htmlFile) || !existsSync(twinFile)) return [`${page.slug}: page or twin missing`];
-  const html = readHtmlPage(readFileSync(htmlFile, 'utf8'));
+  const fieldsFile = join(dist, fieldsFileUrl(page.slug));
+  const deferred = existsSync(fieldsFile)
+    ? Object.values(JSON.parse(readFileSync(fieldsFile, 'utf8')) as Record<string, string>)
+    : [];
+  const html = readHtmlPage(readFileSync(htmlFile, 'utf8'), deferred);
   const twin = readTwin(readFileSync(twinFile, 'utf8'));
   const problems: string[] = [];
   if (html.headings.join('\n') !== twin.headings.join('\n'))
