@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSite } from '../support/browser-site.ts';
 
 const outDir = inject('committedSite');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,28 +47,17 @@ interface Violation {
 }
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA) in Chromium', () => {
-  let served: BrowserSite;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startBrowserSite(outDir);
-    ({ base, browser } = served);
-  });
-
-  afterAll(async () => {
-    await served?.stop();
-  });
+  const served = useBrowserSite(outDir);
 
   for (const theme of ['light', 'dark'] as const) {
     it(`finds no violation on ${PAGES === SAMPLE ? 'the guides and each kind of reference page' : `all ${PAGES.length} pages`}, ${theme} theme`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
       const page = await context.newPage();
       const found: string[] = [];
       try {
         for (const url of PAGES) {
-          await page.goto(`${base}${url}`);
+          await page.goto(`${served.base}${url}`);
           // The operation page is checked with its "Try it" console open.
           if (await page.$('.ref-try-open')) {
             await page.click('.ref-try-open');

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { mcpInstall } from '../../src/components/page-actions/mcp-install.ts';
 import { resolveSiteConfig } from '../../src/config.ts';
-import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import { useBrowserSite } from '../support/browser-site.ts';
 
 const outDir = inject('committedSite');
 const { site } = resolveSiteConfig();
@@ -19,24 +19,13 @@ const MENU_ITEMS = [
 ];
 
 describe('the page menu in Chromium', () => {
-  let served: BrowserSite;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startBrowserSite(outDir);
-    ({ base, browser } = served);
-  });
-
-  afterAll(async () => {
-    await served?.stop();
-  });
+  const served = useBrowserSite(outDir);
 
   async function open(url: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.base });
     const page = await context.newPage();
-    await page.goto(`${base}${url}`);
+    await page.goto(`${served.base}${url}`);
     return page;
   }
 
@@ -86,7 +75,7 @@ describe('the page menu in Chromium', () => {
             `${site}${twinPath}`,
           );
         }
-        const view = await page.context().request.get(`${base}${hrefs[0]}`);
+        const view = await page.context().request.get(`${served.base}${hrefs[0]}`);
         expect(await view.text()).toBe(twin);
 
         // The MCP items copy what each client documents, with this site's MCP URL.

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { loadModel } from '../../src/model/load.ts';
 import { pageUrl } from '../../src/model/pages.ts';
 import type { OperationSummary } from '../../src/model/types.ts';
 import { methodLabel } from '../../src/render/sidebar.ts';
-import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import { useBrowserSite } from '../support/browser-site.ts';
 import { readHtml } from '../support/site.ts';
 import { frameBytes } from './frame-size.ts';
 
@@ -67,21 +67,11 @@ describe('the page frame of the committed site', () => {
 });
 
 describe('the page frame in Chromium', () => {
-  let site: BrowserSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await startBrowserSite(outDir);
-    browser = site.browser;
-  });
-
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useBrowserSite(outDir);
 
   /** A page in a fresh browser context (its own localStorage). */
   async function open(url: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, colorScheme: 'dark' });
+    const context = await site.browser.newContext({ viewport, colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(`${site.base}${url}`);
     return page;

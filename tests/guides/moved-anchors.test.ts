@@ -2,11 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { select, selectAll } from 'hast-util-select';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
-import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import { useBrowserSite } from '../support/browser-site.ts';
 import { readPage } from '../support/site.ts';
 
 /**
@@ -28,17 +27,7 @@ const recipes = readdirSync(recipesDir)
   });
 
 describe('the old section links of /workflows/', () => {
-  let site: BrowserSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await startBrowserSite(outDir);
-    browser = site.browser;
-  });
-
-  afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useBrowserSite(outDir);
 
   it('are all known: every recipe page was a section', () => {
     expect(recipes.map(({ url }) => url).sort()).toEqual([
@@ -52,7 +41,7 @@ describe('the old section links of /workflows/', () => {
   });
 
   it('land on the page that holds the section now, in place of the old history entry', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       for (const { oldId, url } of recipes) {
         await page.goto(`${site.base}/`);

@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSite, startBrowserSite } from '../support/browser-site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSite } from '../support/browser-site.ts';
 
 const outDir = inject('committedSite');
 const CREATE_CHARGER = '/api-reference/core-resources/chargers/create/';
 
 describe('the operation page as a workspace, in Chromium', () => {
-  let served: BrowserSite;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startBrowserSite(outDir);
-    ({ base, browser } = served);
-  });
-
-  afterAll(async () => {
-    await served?.stop();
-  });
+  const served = useBrowserSite(outDir);
 
   async function open(url: string, width: number, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height } });
+    const context = await served.browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
-    await page.goto(`${base}${url}`);
+    await page.goto(`${served.base}${url}`);
     return page;
   }
 

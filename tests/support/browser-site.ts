@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { resolveSiteConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server/http.ts';
 import type { MockGateway } from '../../src/server/mock.ts';
@@ -39,6 +40,33 @@ export async function startBrowserSite(
       await browser.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * The site of `distDir` and Chromium for the tests of the enclosing `describe`: started before
+ * them and stopped after, by the hooks this registers. Read `base` and `browser` inside tests.
+ */
+export function useBrowserSite(distDir: string): { readonly base: string; readonly browser: Browser } {
+  let site: BrowserSite | undefined;
+  beforeAll(async () => {
+    site = await startBrowserSite(distDir);
+  });
+  afterAll(async () => {
+    await site?.stop();
+  });
+  const started = (): BrowserSite => {
+    if (site === undefined)
+      throw new Error(`the site of ${distDir} is not started yet: read it inside a test`);
+    return site;
+  };
+  return {
+    get base() {
+      return started().base;
+    },
+    get browser() {
+      return started().browser;
     },
   };
 }
